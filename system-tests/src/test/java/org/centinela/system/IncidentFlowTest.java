@@ -1,0 +1,87 @@
+package org.centinela.system;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An incident posted to intake-service reaches the rapid-response team and the statistics, across processes. */
+class IncidentFlowTest {
+
+    private static final String SECRET = "team-webhook-secret";
+
+    private static RunningSystem system;
+    private static WebhookReceiver webhook;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = RunningSystem.get();
+        webhook = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        webhook.close();
+    }
+
+    @Test
+    void anUrgentIncidentIsAlertedToTheTeamOfItsRegionWithASignedWebhookAndCountedInTheStatistics() throws Exception {
+        String reporterToken = (String) Api.createOrganisation(system.intake, "Coordinadora Cajamarca").get("token");
+        String teamId = Api.asAdmin().body(Map.of(
+                        "name", "Respuesta rápida Cajamarca",
+                        "language", "es",
+                        "regions", List.of("PE-CAJ"),
+                        "minPriority", "HIGH",
+                        "channels", List.of(Map.of("type", "WEBHOOK", "url", webhook.url(), "secret", SECRET)),
+                        "escalateAfterMinutes", 30))
+                .post(system.alerts.url("/api/v1/teams"))
+                .then().statusCode(201).extract().path("id");
+        LocalDate occurredOn = Api.uniqueOccurredOn();
+
+        String incidentId = Api.as(reporterToken)
+                .body(Api.incident(occurredOn, "PE-CAJ", List.of("KILLING", "DEATH_THREAT")))
+                .post(system.intake.url("/api/v1/incidents"))
+                .then().statusCode(201).body("status", equalTo("REPORTED")).extract().path("id");
+
+        WebhookReceiver.Received notification = await().atMost(Duration.ofSeconds(20))
+                .until(() -> webhook.received.stream().filter(r -> r.text().contains(incidentId)).findFirst().orElse(null),
+                        received -> received != null);
+        assertEquals("sha256=" + hmacHex(notification.body()), notification.header("X-Centinela-Signature"));
+        assertEquals("alert.raised", notification.header("X-Centinela-Event"));
+        assertNotNull(notification.header("X-Centinela-Delivery"));
+        assertFalse(notification.text().contains("Nombre Reservado"), "a webhook never names a victim");
+
+        Api.asAdmin().get(system.alerts.url("/api/v1/alerts?status=OPEN"))
+                .then().statusCode(200).body("items.incidentId", hasItem(incidentId)).body("items.teamId", hasItem(teamId));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Api.asAdmin()
+                .queryParam("from", occurredOn.toString()).queryParam("to", occurredOn.toString())
+                .queryParam("exact", "true")
+                .get(system.reporting.url("/api/v1/stats/summary"))
+                .then().statusCode(200)
+                .body("incidents", equalTo(1))
+                .body("byRegion.PE-CAJ", equalTo(1))
+                .body("byViolation.KILLING", equalTo(1))
+                .body("byPerpetratorKind.STATE", equalTo(1)));
+    }
+
+    private static String hmacHex(byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+}

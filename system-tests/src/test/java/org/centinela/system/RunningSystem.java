@@ -1,0 +1,66 @@
+package org.centinela.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three services, started once for all system tests against the test broker and the centinela_it_*
+ * databases (fresh for each run of bin/centinela test), and stopped when the test JVM ends.
+ */
+final class RunningSystem {
+
+    static final String ADMIN_TOKEN = System.getenv("CENTINELA_ADMIN_TOKEN");
+    static final String KAFKA = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+    static final Path ROOT = Path.of(System.getProperty("centinela.root", "..")).toAbsolutePath().normalize();
+
+    final ServiceProcess intake = new ServiceProcess("intake-service", ROOT);
+    final ServiceProcess alerts = new ServiceProcess("alerts-service", ROOT);
+    final ServiceProcess reporting = new ServiceProcess("reporting-service", ROOT);
+
+    private static RunningSystem instance;
+
+    static synchronized RunningSystem get() throws Exception {
+        if (instance == null) {
+            RunningSystem system = new RunningSystem();
+            system.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(system::stop));
+            instance = system;
+        }
+        return instance;
+    }
+
+    List<ServiceProcess> services() {
+        return List.of(intake, alerts, reporting);
+    }
+
+    private void start() throws Exception {
+        for (ServiceProcess service : services()) {
+            service.start(ROOT, environment(service));
+        }
+        for (ServiceProcess service : services()) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
+    }
+
+    private Map<String, String> environment(ServiceProcess service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
+        env.put("CENTINELA_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("CENTINELA_TOKEN_SIGNING_KEY", System.getenv("CENTINELA_TOKEN_SIGNING_KEY"));
+        env.put("CENTINELA_ENCRYPTION_KEY", System.getenv("CENTINELA_ENCRYPTION_KEY"));
+        env.put("INTAKE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/centinela_it_intake");
+        env.put("ALERTS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/centinela_it_alerts");
+        env.put("REPORTING_DB_URL", "jdbc:postgresql://127.0.0.1:5432/centinela_it_reporting");
+        env.put("CENTINELA_LINKS_INTAKE_BASE_URL", "http://127.0.0.1:" + intake.port);
+        env.put("CENTINELA_LINKS_ALERTS_BASE_URL", "http://127.0.0.1:" + alerts.port);
+        env.put("QUARKUS_PROFILE", "prod");
+        return env;
+    }
+
+    void stop() {
+        services().forEach(ServiceProcess::stop);
+    }
+}
