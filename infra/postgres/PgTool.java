@@ -26,7 +26,10 @@ public class PgTool {
 
     private static void serve(int port, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
+        Path binaries = dataDir.resolveSibling("binaries");
+        Files.createDirectories(binaries);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(binaries.toFile())
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
