@@ -1,0 +1,17 @@
+package org.centinela.alerts;
+
+/** Metric names of alerts-service (Prometheus at /q/metrics), shared with the tests. */
+public final class Metrics {
+
+    /** Alerts raised, by priority. */
+    public static final String ALERTS_RAISED = "centinela_alerts_alerts_raised_total";
+    /** Delivery attempts, by channel and outcome. */
+    public static final String DELIVERY_ATTEMPTS = "centinela_alerts_delivery_attempts_total";
+    /** Time from an attempt's start to its outcome, by channel. */
+    public static final String DELIVERY_SECONDS = "centinela_alerts_delivery_seconds";
+    /** Records sent to the dead-letter topic. */
+    public static final String DEAD_LETTERS = "centinela_alerts_dead_letters_total";
+
+    private Metrics() {
+    }
+}

@@ -1,0 +1,98 @@
+package org.centinela.alerts.alert;
+
+import org.centinela.alerts.Time;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.centinela.alerts.delivery.Delivery;
+import org.centinela.alerts.delivery.DeliveryAttempt;
+import org.centinela.alerts.outbox.Outbox;
+import org.centinela.contract.EventTypes;
+import org.centinela.platform.security.Caller;
+
+/** Reading and acknowledging alerts, as the caller may: admins all, a responder its team's and those escalated to it. */
+@ApplicationScoped
+public class AlertService {
+
+    public record Listing(List<AlertView> items, int page, int size, long total) {
+    }
+
+    private final EntityManager em;
+    private final Outbox outbox;
+
+    public AlertService(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
+    public Listing list(Caller caller, Optional<AlertStatus> status, int page, int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        caller.teamId().ifPresent(team -> {
+            query.append(" and (teamId = :team or escalatedToTeamId = :team)");
+            parameters.and("team", team);
+        });
+        status.ifPresent(value -> {
+            query.append(" and status = :status");
+            parameters.and("status", value);
+        });
+        var found = Alert.<Alert>find(query.toString(), Sort.descending("raisedAt").and("id"), parameters);
+        List<AlertView> items = found.page(Page.of(page, size)).list().stream().map(alert -> AlertView.of(alert, null)).toList();
+        return new Listing(items, page, size, found.count());
+    }
+
+    public Optional<AlertView> get(Caller caller, UUID id) {
+        return visible(caller, Alert.findById(id)).map(alert -> AlertView.of(alert, deliveries(alert.id)));
+    }
+
+    /** Acknowledges an OPEN or ESCALATED alert; an acknowledged one stays as it was (200 either way). */
+    @Transactional
+    public Optional<AlertView> acknowledge(Caller caller, UUID id) {
+        Optional<Alert> found = visible(caller, em.find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE));
+        found.filter(alert -> alert.status != AlertStatus.ACKNOWLEDGED).ifPresent(alert -> {
+            Instant now = Time.now();
+            alert.status = AlertStatus.ACKNOWLEDGED;
+            alert.acknowledgedAt = now;
+            outbox.append(EventTypes.ALERT_ACKNOWLEDGED, alert.event(now, null, null));
+        });
+        return found.map(alert -> AlertView.of(alert, deliveries(alert.id)));
+    }
+
+    private static Optional<Alert> visible(Caller caller, Alert alert) {
+        if (alert == null || caller.isAdmin()) {
+            return Optional.ofNullable(alert);
+        }
+        UUID team = caller.teamId().orElse(null);
+        return team != null && (team.equals(alert.teamId) || team.equals(alert.escalatedToTeamId))
+                ? Optional.of(alert) : Optional.empty();
+    }
+
+    private static List<AlertView.DeliveryView> deliveries(UUID alertId) {
+        List<Delivery> deliveries = Delivery.list("alertId = ?1 order by createdAt, id", alertId);
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<DeliveryAttempt>> attempts = DeliveryAttempt.<DeliveryAttempt>list(
+                        "deliveryId in ?1 order by id", deliveries.stream().map(delivery -> delivery.id).toList())
+                .stream().collect(Collectors.groupingBy(attempt -> attempt.deliveryId));
+        List<AlertView.DeliveryView> views = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            views.add(new AlertView.DeliveryView(delivery.id, delivery.channel.name(), delivery.event,
+                    delivery.status.name(), attempts.getOrDefault(delivery.id, List.of()).stream()
+                    .map(attempt -> new AlertView.AttemptView(attempt.at, attempt.outcome, attempt.httpStatus))
+                    .toList()));
+        }
+        return views;
+    }
+}

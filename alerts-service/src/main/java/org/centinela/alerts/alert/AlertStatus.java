@@ -1,0 +1,7 @@
+package org.centinela.alerts.alert;
+
+public enum AlertStatus {
+    OPEN,
+    ACKNOWLEDGED,
+    ESCALATED
+}

@@ -1,0 +1,36 @@
+package org.centinela.alerts.alert;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.centinela.contract.vocabulary.Priority;
+
+/** An alert as SPEC §9 shows it; {@code deliveries} only when one alert is read. */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record AlertView(
+        UUID id,
+        UUID incidentId,
+        String reference,
+        UUID teamId,
+        Priority priority,
+        String region,
+        AlertStatus status,
+        Instant raisedAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Instant acknowledgedAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Instant escalatedAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) UUID escalatedToTeamId,
+        List<DeliveryView> deliveries) {
+
+    public record DeliveryView(UUID id, String channel, String event, String status, List<AttemptView> attempts) {
+    }
+
+    public record AttemptView(Instant at, String outcome, Integer httpStatus) {
+    }
+
+    public static AlertView of(Alert alert, List<DeliveryView> deliveries) {
+        return new AlertView(alert.id, alert.incidentId, alert.reference, alert.teamId, alert.priority, alert.region,
+                alert.status, alert.raisedAt, alert.acknowledgedAt, alert.escalatedAt, alert.escalatedToTeamId,
+                deliveries);
+    }
+}

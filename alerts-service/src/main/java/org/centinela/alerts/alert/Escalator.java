@@ -1,0 +1,87 @@
+package org.centinela.alerts.alert;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.centinela.alerts.delivery.Claim;
+import org.centinela.alerts.delivery.Notifications;
+import org.centinela.alerts.incident.Incident;
+import org.centinela.alerts.outbox.Outbox;
+import org.centinela.alerts.team.Channel;
+import org.centinela.alerts.team.ChannelType;
+import org.centinela.alerts.team.Team;
+import org.centinela.contract.EventTypes;
+import org.centinela.platform.crypto.FieldCipher;
+import org.jboss.logging.Logger;
+
+/**
+ * Escalates an OPEN alert once: under the row lock it becomes ESCALATED, the fact goes to the outbox, and the
+ * escalation team (or the coordinators' channel) is notified. An alert no longer OPEN is left alone, so two
+ * instances, or a late acknowledgement, never escalate twice.
+ */
+@ApplicationScoped
+public class Escalator {
+
+    private static final Logger LOG = Logger.getLogger(Escalator.class);
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Notifications notifications;
+    private final EscalationConfig config;
+    private final FieldCipher cipher;
+
+    public Escalator(EntityManager em, Outbox outbox, Notifications notifications, EscalationConfig config,
+                     FieldCipher cipher) {
+        this.em = em;
+        this.outbox = outbox;
+        this.notifications = notifications;
+        this.config = config;
+        this.cipher = cipher;
+    }
+
+    /** Returns the claimed deliveries of the escalation notice, to send once the caller commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Claim> escalate(UUID alertId, Instant now) {
+        Alert alert = em.find(Alert.class, alertId);
+        em.refresh(alert, LockModeType.PESSIMISTIC_WRITE);
+        if (alert.status != AlertStatus.OPEN) {
+            return List.of();
+        }
+        Optional<Team> target = Team.<Team>findByIdOptional(alert.teamId)
+                .map(team -> team.escalationTeamId)
+                .flatMap(Team::findActive);
+        alert.status = AlertStatus.ESCALATED;
+        alert.escalatedAt = now;
+        alert.escalatedToTeamId = target.map(team -> team.id).orElse(null);
+        outbox.append(EventTypes.ALERT_ESCALATED, alert.event(now, null, null));
+        Incident incident = Incident.findById(alert.incidentId);
+        LOG.infof("Alert escalated [alertId=%s, incidentId=%s, toTeamId=%s]", alert.id, alert.incidentId,
+                alert.escalatedToTeamId);
+        if (target.isPresent()) {
+            return notifications.notify(EventTypes.ALERT_ESCALATED, alert, incident, target.get().language,
+                    target.get().channelList());
+        }
+        List<Channel> admins = adminChannels();
+        if (admins.isEmpty()) {
+            LOG.warnf("Alert escalated to the coordinators but no centinela.escalation.admin-* channel is configured [alertId=%s]",
+                    alert.id);
+            return List.of();
+        }
+        return notifications.notify(EventTypes.ALERT_ESCALATED, alert, incident, config.adminLanguage(), admins);
+    }
+
+    private List<Channel> adminChannels() {
+        List<Channel> channels = new ArrayList<>();
+        config.adminEmail().ifPresent(address -> channels.add(new Channel(ChannelType.EMAIL, address, null, null)));
+        config.adminWebhookUrl().ifPresent(url -> channels.add(new Channel(ChannelType.WEBHOOK, null, url,
+                cipher.encrypt(config.adminWebhookSecret().orElseThrow(() -> new IllegalStateException(
+                        "centinela.escalation.admin-webhook-secret is required with admin-webhook-url"))))));
+        return channels;
+    }
+}

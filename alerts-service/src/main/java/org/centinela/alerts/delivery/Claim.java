@@ -1,0 +1,14 @@
+package org.centinela.alerts.delivery;
+
+import java.util.UUID;
+import org.centinela.alerts.team.ChannelType;
+
+/** A delivery claimed for one attempt (its attempt row already written): everything needed to send it. */
+public record Claim(UUID deliveryId, long attemptId, UUID alertId, String event, ChannelType channel, String target,
+                    String secret, String subject, String body) {
+
+    static Claim of(Delivery delivery, DeliveryAttempt attempt) {
+        return new Claim(delivery.id, attempt.id, delivery.alertId, delivery.event, delivery.channel, delivery.target,
+                delivery.secret, delivery.subject, delivery.body);
+    }
+}

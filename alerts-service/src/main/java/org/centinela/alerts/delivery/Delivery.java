@@ -1,0 +1,38 @@
+package org.centinela.alerts.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.centinela.alerts.team.ChannelType;
+
+/**
+ * One notification to one channel, rendered once: every retry sends the same bytes under the same id
+ * ({@code X-Centinela-Delivery}), so a receiver can deduplicate and the signature stays the same.
+ */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID alertId;
+    public String event;
+    @Enumerated(EnumType.STRING)
+    public ChannelType channel;
+    public String target;
+    /** The webhook secret, encrypted as the team's channel stores it. */
+    public String secret;
+    public String subject;
+    public String body;
+    @Enumerated(EnumType.STRING)
+    public DeliveryStatus status;
+    public Instant createdAt;
+    public Instant nextAttemptAt;
+    public int failedAttempts;
+    public Instant completedAt;
+}

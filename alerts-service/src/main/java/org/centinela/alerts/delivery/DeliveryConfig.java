@@ -1,0 +1,41 @@
+package org.centinela.alerts.delivery;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Sending and retrying notifications (SPEC §9: first retry within 5 s, doubling, capped at 1 h, for 24 h). */
+@ConfigMapping(prefix = "centinela.delivery")
+public interface DeliveryConfig {
+
+    /** Delay before the first retry; each later retry waits twice as long as the one before. */
+    @WithDefault("PT5S")
+    Duration retryBase();
+
+    @WithDefault("PT1H")
+    Duration retryCap();
+
+    /** How long after the notification was created the service keeps trying; then alert.delivery-failed. */
+    @WithDefault("PT24H")
+    Duration giveUpAfter();
+
+    /** How long an attempt in flight keeps its claim; past it, another instance may try again (a crash). */
+    @WithDefault("PT2M")
+    Duration claimLease();
+
+    /** Connect and response timeout of each webhook call. */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** How long one e-mail may take to hand over to the SMTP server. */
+    @WithDefault("PT30S")
+    Duration mailTimeout();
+
+    /** Threads sending notifications, apart from the threads that consume incidents. */
+    @WithDefault("16")
+    int threads();
+
+    /** How often due retries are looked for (a Quarkus scheduler interval). */
+    @WithDefault("1s")
+    String pollInterval();
+}

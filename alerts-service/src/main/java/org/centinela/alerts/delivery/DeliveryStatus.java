@@ -1,0 +1,7 @@
+package org.centinela.alerts.delivery;
+
+public enum DeliveryStatus {
+    PENDING,
+    DELIVERED,
+    FAILED
+}

@@ -1,0 +1,59 @@
+package org.centinela.alerts.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.centinela.alerts.alert.Alert;
+import org.centinela.alerts.incident.Incident;
+import org.centinela.contract.vocabulary.Regions;
+import org.centinela.contract.vocabulary.Violation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Renders a notification about an alert in a language: an e-mail (subject and text) or a webhook JSON body. */
+@ApplicationScoped
+public class NotificationRenderer {
+
+    public record Email(String subject, String text) {
+    }
+
+    private final Regions regions;
+    private final LinksConfig links;
+    private final ObjectMapper json;
+
+    public NotificationRenderer(@ConfigProperty(name = "centinela.country") String country, LinksConfig links,
+                                ObjectMapper json) {
+        this.regions = Regions.of(country);
+        this.links = links;
+        this.json = json;
+    }
+
+    public NotificationView view(String event, Alert alert, Incident incident, String language, Instant sentAt) {
+        return new NotificationView(event, alert.id, incident.id, incident.reference, incident.priority.name(),
+                incident.priority.label(language), incident.region, regions.name(incident.region),
+                incident.violationList().stream().map(Violation::name).toList(),
+                incident.violationList().stream().map(violation -> violation.label(language)).toList(),
+                incident.occurredOn, incident.organisationName, incident.riskOngoing,
+                trim(links.intakeBaseUrl()) + "/api/v1/incidents/" + incident.id,
+                trim(links.alertsBaseUrl()) + "/api/v1/alerts/" + alert.id + "/acknowledge", sentAt);
+    }
+
+    /** The first line of the template is the subject, the rest the text. */
+    public Email email(NotificationView view, String language) {
+        String rendered = ("en".equals(language) ? NotificationTemplates.en(view) : NotificationTemplates.es(view)).render();
+        int newline = rendered.indexOf('\n');
+        return new Email(rendered.substring(0, newline).strip(), rendered.substring(newline + 1).strip() + "\n");
+    }
+
+    public String webhook(NotificationView view) {
+        try {
+            return json.writeValueAsString(WebhookBody.of(view));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String trim(String baseUrl) {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+}

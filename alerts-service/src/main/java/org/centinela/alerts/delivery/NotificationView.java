@@ -1,0 +1,38 @@
+package org.centinela.alerts.delivery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Everything a notification says, already in the team's language; the templates and the webhook body read it. */
+public record NotificationView(
+        String event,
+        UUID alertId,
+        UUID incidentId,
+        String reference,
+        String priority,
+        String priorityLabel,
+        String region,
+        String regionName,
+        List<String> violations,
+        List<String> violationLabels,
+        LocalDate occurredOn,
+        String organisation,
+        boolean riskOngoing,
+        String incidentUrl,
+        String acknowledgeUrl,
+        Instant sentAt) {
+
+    public String violationsText() {
+        return String.join(", ", violationLabels);
+    }
+
+    public boolean raised() {
+        return "alert.raised".equals(event);
+    }
+
+    public boolean escalated() {
+        return "alert.escalated".equals(event);
+    }
+}

@@ -1,0 +1,64 @@
+package org.centinela.alerts.delivery;
+
+import org.centinela.alerts.Time;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.centinela.alerts.alert.Alert;
+import org.centinela.alerts.incident.Incident;
+import org.centinela.alerts.team.Channel;
+import org.centinela.alerts.team.ChannelType;
+
+/**
+ * Writes the deliveries of one notification (one per channel) in the caller's transaction, each already claimed
+ * with its first attempt row, so that the caller can send them the moment it commits. Should the instance stop
+ * before sending, the claim lapses and the poller sends them.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    private final NotificationRenderer renderer;
+    private final DeliveryConfig config;
+
+    public Notifications(NotificationRenderer renderer, DeliveryConfig config) {
+        this.renderer = renderer;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Claim> notify(String event, Alert alert, Incident incident, String language, List<Channel> channels) {
+        Instant now = Time.now();
+        NotificationView view = renderer.view(event, alert, incident, language, now);
+        List<Claim> claims = new ArrayList<>(channels.size());
+        for (Channel channel : channels) {
+            Delivery delivery = new Delivery();
+            delivery.id = UUID.randomUUID();
+            delivery.alertId = alert.id;
+            delivery.event = event;
+            delivery.channel = channel.type();
+            delivery.target = channel.target();
+            delivery.status = DeliveryStatus.PENDING;
+            delivery.createdAt = now;
+            delivery.nextAttemptAt = now.plus(config.claimLease());
+            if (channel.type() == ChannelType.EMAIL) {
+                NotificationRenderer.Email email = renderer.email(view, language);
+                delivery.subject = email.subject();
+                delivery.body = email.text();
+            } else {
+                delivery.secret = channel.secret();
+                delivery.body = renderer.webhook(view);
+            }
+            delivery.persistAndFlush();
+            DeliveryAttempt attempt = new DeliveryAttempt();
+            attempt.deliveryId = delivery.id;
+            attempt.at = now;
+            attempt.outcome = DeliveryAttempt.SENDING;
+            attempt.persist();
+            claims.add(Claim.of(delivery, attempt));
+        }
+        return claims;
+    }
+}

@@ -1,0 +1,6 @@
+package org.centinela.alerts.team;
+
+public enum ChannelType {
+    EMAIL,
+    WEBHOOK
+}

@@ -1,0 +1,120 @@
+package org.centinela.alerts.team;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.centinela.contract.vocabulary.Regions;
+import org.centinela.platform.problem.Problem.FieldError;
+
+/** The rules of a team body (SPEC §5, §9), each broken rule named by its JSON path. */
+public final class TeamValidator {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_CHANNELS = 10;
+    static final int MAX_SECRET = 500;
+    static final int MAX_ESCALATE_MINUTES = 7 * 24 * 60;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final Regions regions;
+
+    public TeamValidator(Regions regions) {
+        this.regions = regions;
+    }
+
+    /**
+     * @param keptSecretUrls webhook URLs whose stored secret a PUT may keep by leaving {@code secret} out
+     *                       (a client that read the team back never saw the secret)
+     */
+    public List<FieldError> check(TeamRequest body, Set<String> keptSecretUrls) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body.name() == null || body.name().isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        } else if (body.name().length() > MAX_NAME) {
+            errors.add(new FieldError("name", "must have at most " + MAX_NAME + " characters"));
+        }
+        if (body.language() != null && !List.of("es", "en").contains(body.language())) {
+            errors.add(new FieldError("language", "must be es or en"));
+        }
+        if (body.regions() != null) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < body.regions().size(); i++) {
+                String code = body.regions().get(i);
+                if (code == null || !regions.contains(code)) {
+                    errors.add(new FieldError("regions[" + i + "]", "unknown region code '" + code + "'"));
+                } else if (!seen.add(code)) {
+                    errors.add(new FieldError("regions[" + i + "]", "duplicate region " + code));
+                }
+            }
+        }
+        checkChannels(body.channels(), keptSecretUrls, errors);
+        if (body.escalateAfterMinutes() != null
+                && (body.escalateAfterMinutes() < 1 || body.escalateAfterMinutes() > MAX_ESCALATE_MINUTES)) {
+            errors.add(new FieldError("escalateAfterMinutes", "must be between 1 and " + MAX_ESCALATE_MINUTES));
+        }
+        return errors;
+    }
+
+    private static void checkChannels(List<TeamRequest.ChannelInput> channels, Set<String> keptSecretUrls,
+                                      List<FieldError> errors) {
+        if (channels == null || channels.isEmpty()) {
+            errors.add(new FieldError("channels", "a team needs at least one channel"));
+            return;
+        }
+        if (channels.size() > MAX_CHANNELS) {
+            errors.add(new FieldError("channels", "at most " + MAX_CHANNELS + " channels"));
+        }
+        Set<String> targets = new HashSet<>();
+        for (int i = 0; i < channels.size(); i++) {
+            String at = "channels[" + i + "]";
+            TeamRequest.ChannelInput channel = channels.get(i);
+            if (channel == null || channel.type() == null) {
+                errors.add(new FieldError(at + ".type", "is required (EMAIL or WEBHOOK)"));
+                continue;
+            }
+            if (channel.type() == ChannelType.EMAIL) {
+                if (channel.address() == null || channel.address().length() > 254 || !EMAIL.matcher(channel.address()).matches()) {
+                    errors.add(new FieldError(at + ".address", "must be an e-mail address"));
+                }
+                if (channel.url() != null) {
+                    errors.add(new FieldError(at + ".url", "not allowed on an EMAIL channel"));
+                }
+                if (channel.secret() != null) {
+                    errors.add(new FieldError(at + ".secret", "not allowed on an EMAIL channel"));
+                }
+            } else {
+                if (!isHttpUrl(channel.url())) {
+                    errors.add(new FieldError(at + ".url", "must be an absolute http or https URL"));
+                }
+                if (channel.address() != null) {
+                    errors.add(new FieldError(at + ".address", "not allowed on a WEBHOOK channel"));
+                }
+                if (channel.secret() == null ? !keptSecretUrls.contains(channel.url()) : channel.secret().isBlank()) {
+                    errors.add(new FieldError(at + ".secret", "is required to sign the webhook"));
+                } else if (channel.secret() != null && channel.secret().length() > MAX_SECRET) {
+                    errors.add(new FieldError(at + ".secret", "must have at most " + MAX_SECRET + " characters"));
+                }
+            }
+            String target = channel.type() == ChannelType.EMAIL ? channel.address() : channel.url();
+            if (target != null && !targets.add(channel.type() + " " + target)) {
+                errors.add(new FieldError(at, "duplicate channel"));
+            }
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        if (url == null || url.length() > 2000) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}
