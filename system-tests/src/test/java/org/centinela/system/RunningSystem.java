@@ -54,8 +54,8 @@ final class RunningSystem {
         env.put("INTAKE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/centinela_it_intake");
         env.put("ALERTS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/centinela_it_alerts");
         env.put("REPORTING_DB_URL", "jdbc:postgresql://127.0.0.1:5432/centinela_it_reporting");
-        env.put("CENTINELA_LINKS_INTAKE_BASE_URL", "http://127.0.0.1:" + intake.port);
-        env.put("CENTINELA_LINKS_ALERTS_BASE_URL", "http://127.0.0.1:" + alerts.port);
+        env.put("CENTINELA_INTAKE_BASE_URL", "http://127.0.0.1:" + intake.port);
+        env.put("CENTINELA_ALERTS_BASE_URL", "http://127.0.0.1:" + alerts.port);
         env.put("QUARKUS_PROFILE", "prod");
         return env;
     }
