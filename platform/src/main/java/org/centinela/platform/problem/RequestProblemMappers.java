@@ -3,6 +3,7 @@ package org.centinela.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -35,6 +36,15 @@ public class RequestProblemMappers {
         }
         return Problem.invalid("The request body is not valid", List.of(new Problem.FieldError(field, message)))
                 .toResponse();
+    }
+
+    /**
+     * Quarkus REST registers its own mapper for this subclass (a body naming the Java class, not a problem); being
+     * more specific than {@link JsonProcessingException}, it would win over {@link #unreadableJson} without this.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,36 @@
+package org.centinela.intake.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "centinela.outbox")
+public interface OutboxConfig {
+
+    /**
+     * Whether this instance runs a relay. Off for an instance that should only accept reports (another instance
+     * publishes its rows); nothing is lost while no relay runs, the rows wait in the outbox.
+     */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Fallback poll when no commit signal arrives (rows written by another instance whose NOTIFY was missed). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Most rows claimed and published in one relay transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Send NOTIFY on commit so that the relays of other intake instances wake too. */
+    @WithDefault("true")
+    boolean notifyOnCommit();
+
+    /** Longest wait for the broker's acknowledgement of a batch before the relay retries it. */
+    @WithDefault("30s")
+    Duration deliveryTimeout();
+
+    /** Longest pause between attempts while the broker is unreachable. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+}
