@@ -1,0 +1,111 @@
+package org.centinela.reporting.stats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.centinela.contract.vocabulary.Regions;
+import org.centinela.reporting.ReportingConfig;
+import org.centinela.reporting.aggregate.ServedVersion;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers stats requests with a body and its strong ETag. The ETag is the served version plus a digest of the
+ * endpoint, the canonical query and whether figures are exact: the body (asOf included) is a function of exactly
+ * these, so the ETag changes exactly when the body does, and it is known without reading any aggregate, which
+ * makes a 304 cost no query. Bodies of recent (version, request) pairs are kept, so many dashboards polling the
+ * same figures cost one query per change.
+ */
+@ApplicationScoped
+public class StatsService {
+
+    private static final int CACHED_BODIES = 512;
+
+    private final StatsRepository repository;
+    private final ServedVersion servedVersion;
+    private final Reports reports;
+    private final ObjectMapper json;
+    private final int k;
+    private final Map<String, String> bodies = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CACHED_BODIES;
+        }
+    };
+
+    public StatsService(StatsRepository repository, ServedVersion servedVersion, ReportingConfig config,
+                        @ConfigProperty(name = "centinela.country") String country, ObjectMapper json) {
+        this.repository = repository;
+        this.servedVersion = servedVersion;
+        this.reports = new Reports(Regions.of(country), new SmallCellSuppression(config.suppressionThreshold()));
+        this.json = json;
+        this.k = config.suppressionThreshold();
+    }
+
+    public enum Kind { SUMMARY, TIMESERIES, ALERTS, SUMMARY_CSV, TIMESERIES_CSV }
+
+    public record Answer(String etag, String body) {
+    }
+
+    /** The ETag the current figures would have; no aggregate is read. */
+    public String currentEtag(Kind kind, StatsRequest request) {
+        return etag(servedVersion.current(), kind, request);
+    }
+
+    public Answer answer(Kind kind, StatsRequest request) {
+        String expected = currentEtag(kind, request);
+        String cached = cached(expected);
+        if (cached != null) {
+            return new Answer(expected, cached);
+        }
+        Snapshot<Cells> snapshot = switch (kind) {
+            case SUMMARY, SUMMARY_CSV -> repository.summary(request.filter());
+            case TIMESERIES, TIMESERIES_CSV -> repository.timeseries(request.filter(), request.interval(), request.groupBy());
+            case ALERTS -> repository.alerts(request.filter());
+        };
+        String body = switch (kind) {
+            case SUMMARY -> write(reports.summary(snapshot, request.filter(), request.exact()));
+            case SUMMARY_CSV -> Csv.summary(reports.summary(snapshot, request.filter(), request.exact()));
+            case TIMESERIES -> write(reports.timeseries(snapshot, request.filter(), request.interval(),
+                    request.groupBy(), request.exact()));
+            case TIMESERIES_CSV -> Csv.timeseries(reports.timeseries(snapshot, request.filter(), request.interval(),
+                    request.groupBy(), request.exact()));
+            case ALERTS -> write(reports.alerts(snapshot, request.exact()));
+        };
+        servedVersion.advance(snapshot.version());
+        String etag = etag(snapshot.version(), kind, request);
+        synchronized (bodies) {
+            bodies.put(etag, body);
+        }
+        return new Answer(etag, body);
+    }
+
+    private String cached(String etag) {
+        synchronized (bodies) {
+            return bodies.get(etag);
+        }
+    }
+
+    private String etag(long version, Kind kind, StatsRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((kind + "?" + request.canonical() + "#exact=" + request.exact() + "#k=" + k).getBytes(StandardCharsets.UTF_8));
+            return "\"" + version + "-" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
