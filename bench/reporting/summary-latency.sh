@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Summary latency at N incidents (default 100,000): loads reporting-service's schema into a scratch database,
 # fills incident_fact with N synthetic incidents spread over 1990-2026, then runs the summary statement with
-# pgbench, once over all time and once for one year. Usage: reporting-service/bench/summary-latency.sh [N]
+# pgbench, once over all time and once for one year. Usage: bench/reporting/summary-latency.sh [N]
 set -euo pipefail
 N=${1:-100000}
 DB=${BENCH_DB:-centinela_reporting_bench}
@@ -9,7 +9,7 @@ PG="-h 127.0.0.1 -U postgres"
 HERE=$(cd "$(dirname "$0")" && pwd)
 dropdb $PG --if-exists "$DB"
 createdb $PG "$DB"
-for migration in "$HERE"/../src/main/resources/db/migration/V*.sql; do psql $PG -q -d "$DB" -f "$migration"; done
+for migration in "$HERE"/../../reporting-service/src/main/resources/db/migration/V*.sql; do psql $PG -q -d "$DB" -f "$migration"; done
 psql $PG -q -d "$DB" <<SQL
 INSERT INTO incident_fact (generation, incident_id, occurred_on, region, violations, perpetrators, perpetrator_kinds,
     sectors, defenders, women, justice_status, verification, revision)
