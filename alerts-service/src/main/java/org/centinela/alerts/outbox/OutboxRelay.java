@@ -1,5 +1,6 @@
 package org.centinela.alerts.outbox;
 
+import org.centinela.platform.kafka.TopicNames;
 import org.centinela.alerts.Time;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,12 +44,12 @@ public class OutboxRelay {
     private volatile boolean running = true;
 
     public OutboxRelay(EventProducer producer, EntityManager em,
-                       @ConfigProperty(name = "centinela.topic-prefix", defaultValue = "") String topicPrefix,
+                       TopicNames topics,
                        @ConfigProperty(name = "centinela.event-source") String source,
                        @ConfigProperty(name = "centinela.outbox.poll-interval", defaultValue = "PT1S") Duration idle) {
         this.producer = producer;
         this.em = em;
-        this.topic = topicPrefix + Topics.ALERTS;
+        this.topic = topics.of(Topics.ALERTS);
         this.source = source;
         this.idle = idle;
     }

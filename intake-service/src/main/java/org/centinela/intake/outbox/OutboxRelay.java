@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.centinela.platform.kafka.TopicNames;
 import org.centinela.contract.CloudEventHeaders;
 import org.centinela.contract.Topics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,12 +68,12 @@ public class OutboxRelay {
     private Thread thread;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxProducer producers, OutboxConfig config,
-                       @ConfigProperty(name = "centinela.topic-prefix", defaultValue = "") String topicPrefix,
+                       TopicNames topics,
                        @ConfigProperty(name = "centinela.event-source") String source, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.producers = producers;
         this.config = config;
-        this.topic = topicPrefix + Topics.INCIDENTS;
+        this.topic = topics.of(Topics.INCIDENTS);
         this.source = source;
         this.published = Counter.builder(OutboxMetrics.PUBLISHED).description("Outbox events acknowledged by Kafka")
                 .register(registry);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import org.centinela.platform.kafka.TopicNames;
 import org.centinela.intake.QuietInstanceProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -143,6 +144,6 @@ class TwoRelaysTest {
                 return Duration.ofSeconds(1);
             }
         };
-        return new OutboxRelay(dataSource, producer, config, "test-intake.", "/centinela/intake-service", new SimpleMeterRegistry());
+        return new OutboxRelay(dataSource, producer, config, new TopicNames("test-intake."), "/centinela/intake-service", new SimpleMeterRegistry());
     }
 }

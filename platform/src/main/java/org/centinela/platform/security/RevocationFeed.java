@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.centinela.contract.Topics;
 import org.centinela.contract.event.PrincipalRevokedData;
+import org.centinela.platform.kafka.TopicNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -39,10 +40,10 @@ public class RevocationFeed {
     private volatile boolean running = true;
 
     public RevocationFeed(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                          @ConfigProperty(name = "centinela.topic-prefix", defaultValue = "") String topicPrefix,
+                          TopicNames topics,
                           RevokedPrincipals revoked, ObjectMapper json) {
         this.bootstrapServers = bootstrapServers;
-        this.topic = topicPrefix + Topics.PRINCIPALS;
+        this.topic = topics.of(Topics.PRINCIPALS);
         this.revoked = revoked;
         this.json = json;
     }

@@ -20,6 +20,7 @@ import org.centinela.contract.CloudEventHeaders;
 import org.centinela.contract.EventTypes;
 import org.centinela.contract.Topics;
 import org.centinela.contract.event.PrincipalRevokedData;
+import org.centinela.platform.kafka.TopicNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,7 +38,7 @@ public class RevocationPublisher {
     private final RevokedPrincipals revoked;
 
     public RevocationPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                               @ConfigProperty(name = "centinela.topic-prefix", defaultValue = "") String topicPrefix,
+                               TopicNames topics,
                                @ConfigProperty(name = "centinela.event-source") String source,
                                ObjectMapper json, RevokedPrincipals revoked) {
         this.producer = new KafkaProducer<>(Map.of(
@@ -48,7 +49,7 @@ public class RevocationPublisher {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
                 new StringSerializer(), new ByteArraySerializer());
-        this.topic = topicPrefix + Topics.PRINCIPALS;
+        this.topic = topics.of(Topics.PRINCIPALS);
         this.source = source;
         this.json = json;
         this.revoked = revoked;

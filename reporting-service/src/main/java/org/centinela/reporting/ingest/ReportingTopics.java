@@ -3,24 +3,24 @@ package org.centinela.reporting.ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.centinela.contract.Topics;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.centinela.platform.kafka.TopicNames;
 
 /** The topics this service reads, with the deployment's prefix (tests use their own topics). */
 @ApplicationScoped
 public class ReportingTopics {
 
-    private final String prefix;
+    private final TopicNames names;
 
-    public ReportingTopics(@ConfigProperty(name = "centinela.topic-prefix", defaultValue = "") String prefix) {
-        this.prefix = prefix;
+    public ReportingTopics(TopicNames names) {
+        this.names = names;
     }
 
     public String incidents() {
-        return prefix + Topics.INCIDENTS;
+        return names.of(Topics.INCIDENTS);
     }
 
     public String alerts() {
-        return prefix + Topics.ALERTS;
+        return names.of(Topics.ALERTS);
     }
 
     public List<String> all() {
