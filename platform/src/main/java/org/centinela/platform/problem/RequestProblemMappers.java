@@ -29,6 +29,8 @@ public class RequestProblemMappers {
             message = "unknown property";
         } else if (e instanceof InvalidFormatException invalid) {
             message = "invalid value '" + invalid.getValue() + "'";
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = "must be " + expected(mismatched.getTargetType());
         } else if (e instanceof JsonMappingException mapping) {
             message = firstLine(mapping.getOriginalMessage());
         } else {
@@ -109,6 +111,30 @@ public class RequestProblemMappers {
             }
         }
         return path.toString();
+    }
+
+    /** What a JSON client should have sent, in its own terms rather than Java's. */
+    static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date string (YYYY-MM-DD)";
+        }
+        return "an object";
     }
 
     private static String firstLine(String message) {

@@ -42,9 +42,9 @@ import org.jboss.logging.Logger;
 public class Rebuilder {
 
     private static final Logger LOG = Logger.getLogger(Rebuilder.class);
-    private static final int POLL_RECORDS = 20_000;
+    private static final int POLL_RECORDS = 5_000;
     /** Events per transaction: large, so that an incident's repeated cells and updates merge before the write. */
-    private static final int APPLY_AT = 50_000;
+    private static final int APPLY_AT = 10_000;
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
     private final String bootstrapServers;
@@ -137,7 +137,8 @@ public class Rebuilder {
                     rate(done, started, Instant.now()), 100.0, started, Instant.now(), null));
             LOG.infof("[generation=%d] Rebuild done: %d events (%d unreadable) in %s, %.0f events/s; now served",
                     generation, done, unreadable, Duration.between(started, Instant.now()), progress.get().eventsPerSecond());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (say, out of memory): the rebuild must end FAILED, never stay RUNNING with no thread behind it.
             LOG.errorf(e, "[generation=%d] Rebuild failed; the previous figures stay served", generation);
             store.abandon(generation);
             RebuildProgress last = progress.get();
@@ -188,8 +189,8 @@ public class Rebuilder {
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + UUID.randomUUID());
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, POLL_RECORDS);
-        settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
         return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
