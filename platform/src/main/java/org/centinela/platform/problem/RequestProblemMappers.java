@@ -27,8 +27,9 @@ public class RequestProblemMappers {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "unknown property";
-        } else if (e instanceof InvalidFormatException invalid) {
-            message = "invalid value '" + invalid.getValue() + "'";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            message = "unknown code '" + invalid.getValue() + "'";
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             message = "must be " + expected(mismatched.getTargetType());
         } else if (e instanceof JsonMappingException mapping) {
