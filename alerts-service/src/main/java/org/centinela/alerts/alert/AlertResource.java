@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.centinela.platform.problem.Problem;
 import org.centinela.platform.problem.ProblemException;
+import org.centinela.platform.problem.QueryParameters;
 import org.centinela.platform.security.Caller;
 import org.centinela.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,25 +55,12 @@ public class AlertResource {
                 errors.add(new Problem.FieldError("status", "must be OPEN, ACKNOWLEDGED or ESCALATED"));
             }
         }
-        int page = integer(pageParam, 0, Integer.MAX_VALUE, "page", errors);
-        int size = integer(sizeParam, 1, MAX_SIZE, "size", errors);
+        int page = QueryParameters.integer("page", pageParam, 0, 0, Integer.MAX_VALUE, errors);
+        int size = QueryParameters.integer("size", sizeParam, 20, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("Invalid query parameters", errors));
         }
         return alerts.list(Caller.of(identity), wanted, page, size);
-    }
-
-    private static int integer(String value, int min, int max, String name, List<Problem.FieldError> errors) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below like any other out-of-range value
-        }
-        errors.add(new Problem.FieldError(name, "must be an integer between " + min + " and " + max));
-        return min;
     }
 
     @GET

@@ -28,6 +28,7 @@ import org.centinela.intake.idempotency.IdempotencyKeys;
 import org.centinela.intake.idempotency.StoredResponse;
 import org.centinela.platform.problem.Problem;
 import org.centinela.platform.problem.ProblemException;
+import org.centinela.platform.problem.QueryParameters;
 import org.centinela.platform.security.Role;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -134,8 +135,8 @@ public class IncidentResource {
             @Parameter(example = "2017-12-31") @QueryParam("to") String to) {
         var caller = callers.current();
         List<Problem.FieldError> errors = new ArrayList<>();
-        int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
-        int pageSize = integer("size", size, 20, 1, maxPageSize, errors);
+        int pageNumber = QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
+        int pageSize = QueryParameters.integer("size", size, 20, 1, maxPageSize, errors);
         if (region != null && !regions.contains(region)) {
             errors.add(new Problem.FieldError("region", "unknown region '" + region + "'"));
         }
@@ -184,22 +185,6 @@ public class IncidentResource {
     public Map<String, Object> audit(@PathParam("id") UUID id) {
         List<ConfidentialReads.Read> reads = incidents.audit(callers.current(), id);
         return Map.of("incidentId", id, "reads", reads);
-    }
-
-    private static int integer(String name, String value, int fallback, int min, int max, List<Problem.FieldError> errors) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Problem.FieldError(name, "must be an integer between " + min + " and " + max));
-        return fallback;
     }
 
     private static LocalDate date(String name, String value, List<Problem.FieldError> errors) {
