@@ -79,6 +79,42 @@ class IncidentFlowTest {
                 .body("byPerpetratorKind.STATE", equalTo(1)));
     }
 
+    @Test
+    void theAlertedTeamReadsTheIncidentAtIntakeAndAnUpdateMovesItsJusticeStatusInTheStatistics() {
+        String reporterToken = (String) Api.createOrganisation(system.intake, "Defensoría Comunal Puno").get("token");
+        String responderToken = Api.asAdmin().body(Map.of(
+                        "name", "Brigada Puno", "language", "en", "regions", List.of("PE-PUN"), "minPriority", "HIGH",
+                        "channels", List.of(Map.of("type", "WEBHOOK", "url", webhook.url(), "secret", SECRET)),
+                        "escalateAfterMinutes", 30))
+                .post(system.alerts.url("/api/v1/teams"))
+                .then().statusCode(201).extract().path("token");
+        LocalDate occurredOn = Api.uniqueOccurredOn();
+        String incidentId = Api.as(reporterToken)
+                .body(Api.incident(occurredOn, "PE-PUN", List.of("ARBITRARY_DETENTION")))
+                .post(system.intake.url("/api/v1/incidents"))
+                .then().statusCode(201).extract().path("id");
+
+        // intake learns from alert.raised on centinela.alerts.v1 that this team may read the incident.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.as(responderToken)
+                .get(system.intake.url("/api/v1/incidents/" + incidentId))
+                .then().statusCode(200)
+                .body("confidential.victimNames[0]", equalTo("Nombre Reservado")));
+        Api.as(responderToken).get(system.intake.url("/api/v1/incidents/" + incidentId + "/audit")).then().statusCode(403);
+
+        Api.as(reporterToken).body(Map.of("justiceStatus", "COMPLAINT_FILED"))
+                .post(system.intake.url("/api/v1/incidents/" + incidentId + "/updates"))
+                .then().statusCode(200).body("justiceStatus", equalTo("COMPLAINT_FILED"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Api.asAdmin()
+                .queryParam("from", occurredOn.toString()).queryParam("to", occurredOn.toString())
+                .queryParam("exact", "true")
+                .get(system.reporting.url("/api/v1/stats/summary"))
+                .then().statusCode(200)
+                .body("incidents", equalTo(1))
+                .body("byJusticeStatus.COMPLAINT_FILED", equalTo(1))
+                .body("byJusticeStatus.NOT_REPORTED", equalTo(0)));
+    }
+
     private static String hmacHex(byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
