@@ -48,7 +48,9 @@ public class PgTool {
     }
 
     private static void databases(String[] args, boolean recreate) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + args[1] + "/postgres", "postgres", "");
+        String user = System.getenv().getOrDefault("CENTINELA_DB_USER", "postgres");
+        String password = System.getenv().getOrDefault("CENTINELA_DB_PASSWORD", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + args[1] + "/postgres", user, password);
              Statement statement = connection.createStatement()) {
             for (int i = 2; i < args.length; i++) {
                 String db = args[i];

@@ -51,13 +51,24 @@ final class RunningSystem {
         env.put("CENTINELA_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("CENTINELA_TOKEN_SIGNING_KEY", System.getenv("CENTINELA_TOKEN_SIGNING_KEY"));
         env.put("CENTINELA_ENCRYPTION_KEY", System.getenv("CENTINELA_ENCRYPTION_KEY"));
-        env.put("INTAKE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/centinela_it_intake");
-        env.put("ALERTS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/centinela_it_alerts");
-        env.put("REPORTING_DB_URL", "jdbc:postgresql://127.0.0.1:5432/centinela_it_reporting");
+        env.put("INTAKE_DB_URL", databaseUrl("intake"));
+        env.put("ALERTS_DB_URL", databaseUrl("alerts"));
+        env.put("REPORTING_DB_URL", databaseUrl("reporting"));
         env.put("CENTINELA_INTAKE_BASE_URL", "http://127.0.0.1:" + intake.port);
         env.put("CENTINELA_ALERTS_BASE_URL", "http://127.0.0.1:" + alerts.port);
         env.put("QUARKUS_PROFILE", "prod");
         return env;
+    }
+
+    /** The centinela_it_* database of a service on the server bin/centinela test prepared (PG_HOST, PG_PORT). */
+    static String databaseUrl(String service) {
+        return "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/centinela_it_"
+                + service + env("CENTINELA_TEST_DB_SUFFIX", "");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
     }
 
     void stop() {
