@@ -23,17 +23,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.centinela.contract.EventTypes;
 import org.centinela.contract.event.IncidentEventData;
 import org.centinela.contract.vocabulary.Violation;
 import org.centinela.platform.security.Role;
 import org.centinela.platform.security.TokenService;
+import org.centinela.testkit.Api;
+import org.centinela.testkit.EventPublisher;
+import org.centinela.testkit.IncidentData;
+import org.centinela.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /** Teams as coordinators manage them, and who may see which alert (SPEC §9 access table). */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
 class AccessAndTeamsTest {
+
+    private static final EventPublisher EVENTS = EventPublisher.onTestTopics("test-alerts.");
+    private static final Api API = Api.inProcess();
 
     @Inject
     TokenService tokens;
@@ -104,7 +110,7 @@ class AccessAndTeamsTest {
     @Test
     void replacingATeamKeepsTheWebhookSecretWhenItIsLeftOut() throws Exception {
         try (WebhookReceiver hook = WebhookReceiver.start()) {
-            Api.CreatedTeam team = Api.createTeam("PE-MOQ", "es", "HIGH", null, hook);
+            Api.CreatedTeam team = API.createTeam("PE-MOQ", "es", "HIGH", null, hook);
             Map<String, Object> replacement = Map.of("name", "Brigada Moquegua y Tacna", "language", "en",
                     "regions", List.of("PE-MOQ"), "minPriority", "HIGH",
                     "channels", List.of(Map.of("type", "WEBHOOK", "url", hook.url())), "escalateAfterMinutes", 45);
@@ -114,11 +120,11 @@ class AccessAndTeamsTest {
                     .body("language", equalTo("en"))
                     .body("escalateAfterMinutes", equalTo(45));
 
-            IncidentEventData incident = Incidents.incident("PE-MOQ", false, Violation.KILLING);
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, incident);
+            IncidentEventData incident = IncidentData.reported().region("PE-MOQ").riskOngoing(false).violations(Violation.KILLING).build();
+            EVENTS.reported(incident);
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
             WebhookReceiver.Call call = hook.calls().get(0);
-            assertThat(call.header("X-Centinela-Signature")).isEqualTo("sha256=" + AlertsFlowTest.hmac(team.secret(), call.body()));
+            assertThat(call.signedWith(team.secret())).isTrue();
             assertThat(new String(call.body(), StandardCharsets.UTF_8)).contains("\"violationLabels\":[\"Killing\"]");
         }
     }
@@ -126,10 +132,10 @@ class AccessAndTeamsTest {
     @Test
     void deletingATeamRevokesItsTokenAndStopsNewAlertsButKeepsItsAlerts() throws Exception {
         try (WebhookReceiver deletedHook = WebhookReceiver.start(); WebhookReceiver otherHook = WebhookReceiver.start()) {
-            Api.CreatedTeam deleted = Api.createTeam("PE-PAS", "es", "HIGH", null, deletedHook);
-            Api.createTeam("PE-PAS", "es", "HIGH", null, otherHook);
-            IncidentEventData before = Incidents.incident("PE-PAS", false, Violation.KILLING);
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, before);
+            Api.CreatedTeam deleted = API.createTeam("PE-PAS", "es", "HIGH", null, deletedHook);
+            API.createTeam("PE-PAS", "es", "HIGH", null, otherHook);
+            IncidentEventData before = IncidentData.reported().region("PE-PAS").riskOngoing(false).violations(Violation.KILLING).build();
+            EVENTS.reported(before);
             await().atMost(Duration.ofSeconds(20)).until(() -> deletedHook.calls().size() == 1 && otherHook.calls().size() == 1);
 
             Api.as(Api.ADMIN).delete("/api/v1/teams/" + deleted.id()).then().statusCode(204);
@@ -140,8 +146,8 @@ class AccessAndTeamsTest {
             Api.as(Api.ADMIN).get("/api/v1/alerts?status=OPEN&size=100").then().statusCode(200)
                     .body("items.teamId", hasItem(deleted.id().toString()));
 
-            IncidentEventData after = Incidents.incident("PE-PAS", false, Violation.KILLING);
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, after);
+            IncidentEventData after = IncidentData.reported().region("PE-PAS").riskOngoing(false).violations(Violation.KILLING).build();
+            EVENTS.reported(after);
             await().atMost(Duration.ofSeconds(20)).until(() -> otherHook.calls().size() == 2);
             Thread.sleep(500);
             assertThat(deletedHook.calls()).hasSize(1);
@@ -151,10 +157,10 @@ class AccessAndTeamsTest {
     @Test
     void eachRoleSeesOnlyWhatTheAccessTableAllows() throws Exception {
         try (WebhookReceiver hook = WebhookReceiver.start()) {
-            Api.CreatedTeam owner = Api.createTeam("PE-LAL", "es", "HIGH", null, hook);
-            Api.CreatedTeam stranger = Api.createTeam("PE-LAM", "es", "HIGH", "lambayeque@brigada.test", null);
-            IncidentEventData incident = Incidents.incident("PE-LAL", false, Violation.ENFORCED_DISAPPEARANCE);
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, incident);
+            Api.CreatedTeam owner = API.createTeam("PE-LAL", "es", "HIGH", null, hook);
+            Api.CreatedTeam stranger = API.createTeam("PE-LAM", "es", "HIGH", "lambayeque@brigada.test", null);
+            IncidentEventData incident = IncidentData.reported().region("PE-LAL").riskOngoing(false).violations(Violation.ENFORCED_DISAPPEARANCE).build();
+            EVENTS.reported(incident);
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
             String alertId = new JsonPath(new String(hook.calls().get(0).body(), StandardCharsets.UTF_8)).getString("alertId");
             String viewer = tokens.issue(UUID.randomUUID(), Role.VIEWER);

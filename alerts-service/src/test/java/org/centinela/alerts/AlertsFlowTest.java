@@ -2,6 +2,7 @@ package org.centinela.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.centinela.testkit.Json.utf8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,15 +19,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centinela.alerts.alert.Escalator;
 import org.centinela.alerts.delivery.Dispatcher;
@@ -37,7 +35,13 @@ import org.centinela.contract.CloudEventHeaders;
 import org.centinela.contract.EventTypes;
 import org.centinela.contract.Topics;
 import org.centinela.contract.event.IncidentEventData;
+import org.centinela.contract.vocabulary.Verification;
 import org.centinela.contract.vocabulary.Violation;
+import org.centinela.testkit.Api;
+import org.centinela.testkit.EventPublisher;
+import org.centinela.testkit.IncidentData;
+import org.centinela.testkit.TopicReader;
+import org.centinela.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /** What teams see end to end: incident records on the real broker in, e-mails and signed webhooks out. */
@@ -45,8 +49,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GreenMailResource.class)
 class AlertsFlowTest {
 
+    private static final EventPublisher EVENTS = EventPublisher.onTestTopics("test-alerts.");
+    private static final Api API = Api.inProcess();
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ALERTS_TOPIC = Incidents.PREFIX + Topics.ALERTS;
+    private static final String ALERTS_TOPIC = EVENTS.topic(Topics.ALERTS);
 
     @Inject
     AgroalDataSource db;
@@ -64,16 +71,16 @@ class AlertsFlowTest {
     void criticalIncidentInCajamarcaReachesTheCajamarcaTeamByEmailAndSignedWebhookAndLoretoGetsNothing() throws Exception {
         try (WebhookReceiver cajamarcaHook = WebhookReceiver.start(); WebhookReceiver loretoHook = WebhookReceiver.start();
              TopicReader alertEvents = TopicReader.fromNow(ALERTS_TOPIC)) {
-            Api.CreatedTeam cajamarca = Api.createTeam("PE-CAJ", "es", "HIGH", "cajamarca@brigada.test", cajamarcaHook);
-            Api.CreatedTeam loreto = Api.createTeam("PE-LOR", "en", "HIGH", "loreto@brigada.test", loretoHook);
-            IncidentEventData incident = Incidents.incident("PE-CAJ", true, Violation.KILLING, Violation.DEATH_THREAT);
+            Api.CreatedTeam cajamarca = API.createTeam("PE-CAJ", "es", "HIGH", "cajamarca@brigada.test", cajamarcaHook);
+            Api.CreatedTeam loreto = API.createTeam("PE-LOR", "en", "HIGH", "loreto@brigada.test", loretoHook);
+            IncidentEventData incident = IncidentData.reported().region("PE-CAJ").riskOngoing(true).violations(Violation.KILLING, Violation.DEATH_THREAT).build();
 
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, incident);
+            EVENTS.reported(incident);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> cajamarcaHook.calls().size() == 1);
             WebhookReceiver.Call call = cajamarcaHook.calls().get(0);
             assertThat(call.header("X-Centinela-Event")).isEqualTo("alert.raised");
-            assertThat(call.header("X-Centinela-Signature")).isEqualTo("sha256=" + hmac(cajamarca.secret(), call.body()));
+            assertThat(call.signedWith(cajamarca.secret())).isTrue();
             UUID deliveryId = UUID.fromString(call.header("X-Centinela-Delivery"));
             JsonNode body = JSON.readTree(call.body());
             assertThat(fieldNames(body)).containsExactly("event", "alertId", "incidentId", "reference", "priority",
@@ -138,17 +145,17 @@ class AlertsFlowTest {
     @Test
     void theSameEventTwiceAndTwoConsumersAtOnceRaiseOneAlertPerTeam() throws Exception {
         try (WebhookReceiver hook = WebhookReceiver.start()) {
-            Api.createTeam("PE-AMA", "es", "HIGH", null, hook);
-            IncidentEventData incident = Incidents.incident("PE-AMA", false, Violation.ABDUCTION);
+            API.createTeam("PE-AMA", "es", "HIGH", null, hook);
+            IncidentEventData incident = IncidentData.reported().region("PE-AMA").riskOngoing(false).violations(Violation.ABDUCTION).build();
             String eventId = UUID.randomUUID().toString();
 
-            Incidents.publish(eventId, EventTypes.INCIDENT_REPORTED, incident);
-            Incidents.publish(eventId, EventTypes.INCIDENT_REPORTED, incident);
+            EVENTS.incident(eventId, EventTypes.INCIDENT_REPORTED, incident);
+            EVENTS.incident(eventId, EventTypes.INCIDENT_REPORTED, incident);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
 
             // Two instances applying the same incident at once (as after a rebalance, under other event ids).
-            IncidentEventData other = Incidents.incident("PE-AMA", false, Violation.ABDUCTION);
+            IncidentEventData other = IncidentData.reported().region("PE-AMA").riskOngoing(false).violations(Violation.ABDUCTION).build();
             ExecutorService twoInstances = Executors.newFixedThreadPool(2);
             try {
                 Callable<Object> apply = () -> {
@@ -173,17 +180,17 @@ class AlertsFlowTest {
     @Test
     void aWebhookAnswering500ThreeTimesGetsTheSameDeliveryIdUntilItIsDelivered() throws Exception {
         try (WebhookReceiver hook = WebhookReceiver.start().answering(200, 500, 500, 500)) {
-            Api.CreatedTeam team = Api.createTeam("PE-ANC", "en", "HIGH", null, hook);
-            IncidentEventData incident = Incidents.incident("PE-ANC", false, Violation.DEATH_THREAT);
+            Api.CreatedTeam team = API.createTeam("PE-ANC", "en", "HIGH", null, hook);
+            IncidentEventData incident = IncidentData.reported().region("PE-ANC").riskOngoing(false).violations(Violation.DEATH_THREAT).build();
 
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, incident);
+            EVENTS.reported(incident);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 4);
             List<WebhookReceiver.Call> calls = hook.calls();
             assertThat(calls.stream().map(call -> call.header("X-Centinela-Delivery")).distinct()).hasSize(1);
             assertThat(calls.stream().map(call -> new String(call.body(), StandardCharsets.UTF_8)).distinct()).hasSize(1);
             for (WebhookReceiver.Call call : calls) {
-                assertThat(call.header("X-Centinela-Signature")).isEqualTo("sha256=" + hmac(team.secret(), call.body()));
+                assertThat(call.signedWith(team.secret())).isTrue();
             }
             String alertId = JSON.readTree(calls.get(0).body()).get("alertId").asText();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -201,9 +208,9 @@ class AlertsFlowTest {
     @Test
     void aDeliveryLeftDueByAStoppedInstanceIsSentFromTheDatabaseSchedule() throws Exception {
         try (WebhookReceiver hook = WebhookReceiver.start()) {
-            Api.CreatedTeam team = Api.createTeam("PE-APU", "es", "HIGH", null, hook);
-            IncidentEventData incident = Incidents.incident("PE-APU", false, Violation.ARBITRARY_DETENTION);
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, incident);
+            Api.CreatedTeam team = API.createTeam("PE-APU", "es", "HIGH", null, hook);
+            IncidentEventData incident = IncidentData.reported().region("PE-APU").riskOngoing(false).violations(Violation.ARBITRARY_DETENTION).build();
+            EVENTS.reported(incident);
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
             UUID sent = UUID.fromString(hook.calls().get(0).header("X-Centinela-Delivery"));
             await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(text("SELECT status FROM delivery WHERE id = ?", sent)));
@@ -221,7 +228,7 @@ class AlertsFlowTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 2);
             WebhookReceiver.Call resumed = hook.calls().get(1);
             assertThat(resumed.header("X-Centinela-Delivery")).isEqualTo(orphan.toString());
-            assertThat(resumed.header("X-Centinela-Signature")).isEqualTo("sha256=" + hmac(team.secret(), resumed.body()));
+            assertThat(resumed.signedWith(team.secret())).isTrue();
             await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(text("SELECT status FROM delivery WHERE id = ?", orphan)));
             assertThat(text("SELECT string_agg(outcome, ',' ORDER BY id) FROM delivery_attempt WHERE delivery_id = ?", orphan))
                     .isEqualTo("ABANDONED,SUCCESS");
@@ -233,18 +240,18 @@ class AlertsFlowTest {
         try (WebhookReceiver rejecting = WebhookReceiver.start().answering(400);
              WebhookReceiver backupHook = WebhookReceiver.start();
              TopicReader alertEvents = TopicReader.fromNow(ALERTS_TOPIC)) {
-            Api.CreatedTeam backup = Api.createTeam("PE-TAC", "en", "CRITICAL", "backup@brigada.test", backupHook);
+            Api.CreatedTeam backup = API.createTeam("PE-TAC", "en", "CRITICAL", "backup@brigada.test", backupHook);
             var body = Api.teamBody("Brigada Ayacucho", "es", List.of("PE-AYA"), "HIGH", null, rejecting.url(), "s3cret-ayacucho");
             body.put("escalationTeamId", backup.id().toString());
-            Api.CreatedTeam team = Api.createTeam(body);
-            IncidentEventData incident = Incidents.incident("PE-AYA", false, Violation.TORTURE_OR_ILL_TREATMENT);
+            Api.CreatedTeam team = API.createTeam(body);
+            IncidentEventData incident = IncidentData.reported().region("PE-AYA").riskOngoing(false).violations(Violation.TORTURE_OR_ILL_TREATMENT).build();
 
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, incident);
+            EVENTS.reported(incident);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> backupHook.calls().size() == 1);
             WebhookReceiver.Call escalated = backupHook.calls().get(0);
             assertThat(escalated.header("X-Centinela-Event")).isEqualTo("alert.escalated");
-            assertThat(escalated.header("X-Centinela-Signature")).isEqualTo("sha256=" + hmac(backup.secret(), escalated.body()));
+            assertThat(escalated.signedWith(backup.secret())).isTrue();
             JsonNode escalatedBody = JSON.readTree(escalated.body());
             assertThat(escalatedBody.get("event").asText()).isEqualTo("alert.escalated");
             assertThat(escalatedBody.get("violationLabels").get(0).asText()).isEqualTo("Torture or ill-treatment");
@@ -283,11 +290,11 @@ class AlertsFlowTest {
     @Test
     void anAlertNotAcknowledgedInTimeIsEscalatedExactlyOnceAndAnAcknowledgedOneIsNot() throws Exception {
         try (TopicReader alertEvents = TopicReader.fromNow(ALERTS_TOPIC)) {
-            Api.CreatedTeam team = Api.createTeam("PE-CUS", "es", "HIGH", "cusco@brigada.test", null);
-            IncidentEventData ignored = Incidents.incident("PE-CUS", false, Violation.KILLING);
-            IncidentEventData handled = Incidents.incident("PE-CUS", false, Violation.KILLING);
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, ignored);
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, handled);
+            Api.CreatedTeam team = API.createTeam("PE-CUS", "es", "HIGH", "cusco@brigada.test", null);
+            IncidentEventData ignored = IncidentData.reported().region("PE-CUS").riskOngoing(false).violations(Violation.KILLING).build();
+            IncidentEventData handled = IncidentData.reported().region("PE-CUS").riskOngoing(false).violations(Violation.KILLING).build();
+            EVENTS.reported(ignored);
+            EVENTS.reported(handled);
             await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM alert WHERE incident_id IN (?, ?)",
                     ignored.incidentId(), handled.incidentId()) == 2);
             String ignoredAlert = text("SELECT CAST(id AS text) FROM alert WHERE incident_id = ?", ignored.incidentId());
@@ -327,9 +334,9 @@ class AlertsFlowTest {
 
     @Test
     void twoInstancesEscalatingTheSameAlertAtOnceEscalateItOnce() throws Exception {
-        Api.CreatedTeam team = Api.createTeam("PE-SAM", "es", "HIGH", "sanmartin@brigada.test", null);
-        IncidentEventData incident = Incidents.incident("PE-SAM", false, Violation.ATTEMPTED_KILLING);
-        Incidents.publish(EventTypes.INCIDENT_REPORTED, incident);
+        Api.CreatedTeam team = API.createTeam("PE-SAM", "es", "HIGH", "sanmartin@brigada.test", null);
+        IncidentEventData incident = IncidentData.reported().region("PE-SAM").riskOngoing(false).violations(Violation.ATTEMPTED_KILLING).build();
+        EVENTS.reported(incident);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM alert WHERE incident_id = ?",
                 incident.incidentId()) == 1);
         UUID alertId = UUID.fromString(text("SELECT CAST(id AS text) FROM alert WHERE incident_id = ?", incident.incidentId()));
@@ -354,18 +361,18 @@ class AlertsFlowTest {
     @Test
     void aPoisonRecordLandsInTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
         try (WebhookReceiver hook = WebhookReceiver.start();
-             TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(Incidents.TOPIC))) {
-            Api.createTeam("PE-HUC", "es", "HIGH", null, hook);
+             TopicReader deadLetters = TopicReader.fromNow(Topics.deadLetter(EVENTS.topic(Topics.INCIDENTS)))) {
+            API.createTeam("PE-HUC", "es", "HIGH", null, hook);
             String poisonKey = "poison-" + UUID.randomUUID();
-            IncidentEventData good = Incidents.incident("PE-HUC", false, Violation.PHYSICAL_ATTACK);
+            IncidentEventData good = IncidentData.reported().region("PE-HUC").riskOngoing(false).violations(Violation.PHYSICAL_ATTACK).build();
 
-            Incidents.send(UUID.randomUUID().toString(), EventTypes.INCIDENT_REPORTED, poisonKey, Incidents.utf8("{\"incidentId\": not json"));
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, good);
+            EVENTS.send(Topics.INCIDENTS, UUID.randomUUID().toString(), EventTypes.INCIDENT_REPORTED, poisonKey, utf8("{\"incidentId\": not json"));
+            EVENTS.reported(good);
 
             ConsumerRecord<String, byte[]> dead = deadLetters.await(record -> poisonKey.equals(record.key()), 1).get(0);
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"incidentId\": not json");
             assertThat(TopicReader.header(dead, DeadLetters.REASON)).startsWith("data is not an incident event");
-            assertThat(TopicReader.header(dead, DeadLetters.TOPIC)).isEqualTo(Incidents.TOPIC);
+            assertThat(TopicReader.header(dead, DeadLetters.TOPIC)).isEqualTo(EVENTS.topic(Topics.INCIDENTS));
             assertThat(TopicReader.header(dead, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.INCIDENT_REPORTED);
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
             assertThat(JSON.readTree(hook.calls().get(0).body()).get("incidentId").asText()).isEqualTo(good.incidentId().toString());
@@ -375,14 +382,14 @@ class AlertsFlowTest {
     @Test
     void anUpdateNotifiesTheAlertedTeamAndAlertsTeamsThatTheRaisedPriorityNowReaches() throws Exception {
         try (WebhookReceiver highHook = WebhookReceiver.start(); WebhookReceiver criticalHook = WebhookReceiver.start()) {
-            Api.createTeam("PE-ICA", "es", "HIGH", null, highHook);
-            Api.createTeam("PE-ICA", "en", "CRITICAL", null, criticalHook);
-            IncidentEventData reported = Incidents.incident("PE-ICA", false, Violation.DEATH_THREAT);
+            API.createTeam("PE-ICA", "es", "HIGH", null, highHook);
+            API.createTeam("PE-ICA", "en", "CRITICAL", null, criticalHook);
+            IncidentEventData reported = IncidentData.reported().region("PE-ICA").riskOngoing(false).violations(Violation.DEATH_THREAT).build();
 
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, reported);
+            EVENTS.reported(reported);
             await().atMost(Duration.ofSeconds(20)).until(() -> highHook.calls().size() == 1);
 
-            Incidents.publish(EventTypes.INCIDENT_UPDATED, Incidents.updated(reported, true, Violation.DEATH_THREAT, Violation.ABDUCTION));
+            EVENTS.updated(IncidentData.next(reported).riskOngoing(true).violations(Violation.DEATH_THREAT, Violation.ABDUCTION).verification(Verification.CONFIRMED).build());
             await().atMost(Duration.ofSeconds(20)).until(() -> highHook.calls().size() == 2 && criticalHook.calls().size() == 1);
 
             WebhookReceiver.Call update = highHook.calls().get(1);
@@ -397,7 +404,7 @@ class AlertsFlowTest {
             assertThat(JSON.readTree(raised.body()).get("violationLabels").toString()).isEqualTo("[\"Death threat\",\"Abduction\"]");
 
             // an older revision arriving late changes nothing
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, reported);
+            EVENTS.reported(reported);
             Thread.sleep(1500);
             assertThat(highHook.calls()).hasSize(2);
             assertThat(criticalHook.calls()).hasSize(1);
@@ -407,10 +414,10 @@ class AlertsFlowTest {
     @Test
     void normalIncidentsGoToTheTeamsDailyDigestInsteadOfAnAlertOnceADay() throws Exception {
         try (WebhookReceiver hook = WebhookReceiver.start()) {
-            Api.createTeam("PE-JUN", "en", "HIGH", "junin@brigada.test", hook);
-            IncidentEventData first = Incidents.incident("PE-JUN", false, Violation.SURVEILLANCE, Violation.DEFAMATION);
+            API.createTeam("PE-JUN", "en", "HIGH", "junin@brigada.test", hook);
+            IncidentEventData first = IncidentData.reported().region("PE-JUN").riskOngoing(false).violations(Violation.SURVEILLANCE, Violation.DEFAMATION).build();
 
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, first);
+            EVENTS.reported(first);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> GreenMailResource.messagesTo("junin@brigada.test").size() == 1);
             MimeMessage digest = GreenMailResource.messagesTo("junin@brigada.test").get(0);
@@ -419,8 +426,8 @@ class AlertsFlowTest {
                     "Surveillance, Defamation (smear, stigmatisation)", "Junín", "/api/v1/incidents/" + first.incidentId());
 
             // today's digest has gone: a later NORMAL incident waits for tomorrow's
-            IncidentEventData second = Incidents.incident("PE-JUN", false, Violation.HARASSMENT);
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, second);
+            IncidentEventData second = IncidentData.reported().region("PE-JUN").riskOngoing(false).violations(Violation.HARASSMENT).build();
+            EVENTS.reported(second);
             await().atMost(Duration.ofSeconds(20)).until(() -> count(
                     "SELECT count(*) FROM digest_entry WHERE incident_id = ? AND sent_at IS NULL", second.incidentId()) == 1);
             Thread.sleep(2500);
@@ -441,12 +448,6 @@ class AlertsFlowTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String hmac(String secret, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
     }
 
     private long count(String sql, Object... parameters) throws Exception {

@@ -10,14 +10,19 @@ import static org.hamcrest.Matchers.hasKey;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import org.centinela.contract.EventTypes;
 import org.centinela.contract.vocabulary.Violation;
+import org.centinela.testkit.Api;
+import org.centinela.testkit.EventPublisher;
+import org.centinela.testkit.IncidentData;
+import org.centinela.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /** What operators read: health, Prometheus metrics, the OpenAPI document. */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
 class OperationsTest {
+    private static final EventPublisher EVENTS = EventPublisher.onTestTopics("test-alerts.");
+    private static final Api API = Api.inProcess();
 
     @Test
     void readyWithItsDatabaseAndBroker() {
@@ -29,8 +34,8 @@ class OperationsTest {
     @Test
     void metricsCountRaisedAlertsAndDeliveryAttempts() throws Exception {
         try (WebhookReceiver hook = WebhookReceiver.start()) {
-            Api.createTeam("PE-MDD", "es", "HIGH", null, hook);
-            Incidents.publish(EventTypes.INCIDENT_REPORTED, Incidents.incident("PE-MDD", false, Violation.KILLING));
+            API.createTeam("PE-MDD", "es", "HIGH", null, hook);
+            EVENTS.reported(IncidentData.reported().region("PE-MDD").riskOngoing(false).violations(Violation.KILLING).build());
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)

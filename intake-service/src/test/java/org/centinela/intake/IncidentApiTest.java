@@ -1,11 +1,10 @@
 package org.centinela.intake;
 
-import static org.centinela.intake.Fixtures.ADMIN_TOKEN;
-import static org.centinela.intake.Fixtures.as;
-import static org.centinela.intake.Fixtures.incident;
-import static org.centinela.intake.Fixtures.marker;
-import static org.centinela.intake.Fixtures.newOrganisation;
 import static org.awaitility.Awaitility.await;
+import static org.centinela.testkit.Api.ADMIN;
+import static org.centinela.testkit.Api.as;
+import static org.centinela.testkit.IncidentBody.exampleJson;
+import static org.centinela.testkit.IncidentBody.marker;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,15 +28,24 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centinela.contract.CloudEventHeaders;
+import org.centinela.contract.Topics;
 import org.centinela.contract.event.IncidentEventData;
 import org.centinela.intake.outbox.OutboxRelay;
 import org.centinela.platform.security.Role;
 import org.centinela.platform.security.TokenService;
+import org.centinela.testkit.AlertData;
+import org.centinela.testkit.Api;
+import org.centinela.testkit.EventPublisher;
+import org.centinela.testkit.Json;
+import org.centinela.testkit.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class IncidentApiTest {
+
+    private static final EventPublisher EVENTS = EventPublisher.onTestTopics("test-intake.");
+    private static final Api API = Api.inProcess();
 
     @Inject
     AgroalDataSource dataSource;
@@ -45,12 +53,12 @@ class IncidentApiTest {
     OutboxRelay relay;
 
     Database db;
-    Fixtures.Org org;
+    Api.Principal org;
 
     @BeforeEach
     void setUp() {
         db = new Database(dataSource);
-        org = newOrganisation("Org " + marker());
+        org = API.createOrganisation("Org " + marker());
     }
 
     static ExtractableResponse<Response> post(String token, Object body) {
@@ -60,8 +68,8 @@ class IncidentApiTest {
     @Test
     void reportsAnIncidentWithReferenceLocationAndEvent() throws Exception {
         String marker = marker();
-        try (TopicWatcher topic = new TopicWatcher(relay.topic())) {
-            var created = post(org.token(), incident(marker));
+        try (TopicReader topic = TopicReader.fromNow(relay.topic())) {
+            var created = post(org.token(), exampleJson(marker));
             assertEquals(201, created.statusCode(), created.asString());
             String id = created.path("id");
             assertTrue(created.header("Location").endsWith("/api/v1/incidents/" + id));
@@ -75,11 +83,11 @@ class IncidentApiTest {
 
             var records = topic.until(r -> r.stream().anyMatch(rec -> id.equals(rec.key())), Duration.ofSeconds(10));
             ConsumerRecord<String, byte[]> event = records.stream().filter(rec -> id.equals(rec.key())).findFirst().orElseThrow();
-            assertEquals("incident.reported", TopicWatcher.header(event, CloudEventHeaders.TYPE));
-            assertEquals(id, TopicWatcher.header(event, CloudEventHeaders.SUBJECT));
-            assertEquals("1.0", TopicWatcher.header(event, CloudEventHeaders.SPECVERSION));
-            assertEquals("/centinela/intake-service", TopicWatcher.header(event, CloudEventHeaders.SOURCE));
-            var data = Fixtures.JSON.readTree(event.value());
+            assertEquals("incident.reported", TopicReader.header(event, CloudEventHeaders.TYPE));
+            assertEquals(id, TopicReader.header(event, CloudEventHeaders.SUBJECT));
+            assertEquals("1.0", TopicReader.header(event, CloudEventHeaders.SPECVERSION));
+            assertEquals("/centinela/intake-service", TopicReader.header(event, CloudEventHeaders.SOURCE));
+            var data = Json.MAPPER.readTree(event.value());
             assertEquals(IncidentEventData.roundCoordinate(-6.87), data.get("latitude").asDouble());
             assertEquals(IncidentEventData.roundCoordinate(-78.15), data.get("longitude").asDouble());
             assertEquals(reference, data.get("reference").asText());
@@ -91,7 +99,7 @@ class IncidentApiTest {
 
     @Test
     void bodyOver64KiBIs413Problem() throws Exception {
-        ObjectNode body = incident(marker());
+        ObjectNode body = exampleJson(marker());
         body.put("description", "€".repeat(20_000));
         ((ObjectNode) body.get("confidential")).put("notes", "€".repeat(5_000));
         String before = db.writeCounts();
@@ -116,7 +124,7 @@ class IncidentApiTest {
         assertEquals(before, db.writeCounts());
 
         // A chunked body under the limit goes through as usual.
-        byte[] small = incident(marker()).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] small = exampleJson(marker()).toString().getBytes(StandardCharsets.UTF_8);
         var accepted = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(url + "api/v1/incidents"))
                 .header("Authorization", "Bearer " + org.token())
@@ -199,7 +207,7 @@ class IncidentApiTest {
 
     static boolean fromOrganisation(ConsumerRecord<String, byte[]> record, UUID organisationId) {
         try {
-            return organisationId.toString().equals(Fixtures.JSON.readTree(record.value()).path("organisationId").asText());
+            return organisationId.toString().equals(Json.MAPPER.readTree(record.value()).path("organisationId").asText());
         } catch (java.io.IOException e) {
             return false;
         }
@@ -211,11 +219,11 @@ class IncidentApiTest {
 
     @Test
     void everyValidationRuleAnswers400NamingTheFieldAndWritesNothing() throws Exception {
-        try (TopicWatcher topic = new TopicWatcher(relay.topic())) {
+        try (TopicReader topic = TopicReader.fromNow(relay.topic())) {
             String before = db.writeCounts();
             List<String> failures = new java.util.ArrayList<>();
             for (BadInput bad : badInputs()) {
-                ObjectNode body = incident(marker());
+                ObjectNode body = exampleJson(marker());
                 bad.spoil().accept(body);
                 var answer = post(org.token(), body);
                 List<String> fields = answer.statusCode() == 400 ? answer.jsonPath().getList("errors.field") : List.of();
@@ -235,7 +243,7 @@ class IncidentApiTest {
             }
             for (String key : List.of("", "k".repeat(201), "clé", "tab\tkey")) {
                 var answer = as(org.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                        .body(incident(marker()).toString()).post("/api/v1/incidents").then().extract();
+                        .body(exampleJson(marker()).toString()).post("/api/v1/incidents").then().extract();
                 List<String> fields = answer.statusCode() == 400 ? answer.jsonPath().getList("errors.field") : List.of();
                 if (!fields.contains("Idempotency-Key")) {
                     failures.add("Idempotency-Key '" + key + "': " + answer.statusCode() + " " + answer.asString());
@@ -244,7 +252,7 @@ class IncidentApiTest {
             assertEquals(List.of(), failures);
             assertEquals(before, db.writeCounts(), "nothing written");
 
-            String barrier = post(org.token(), incident(marker())).path("id");
+            String barrier = post(org.token(), exampleJson(marker())).path("id");
             var records = topic.until(r -> r.stream().anyMatch(rec -> barrier.equals(rec.key())), Duration.ofSeconds(10));
             records = topic.during(Duration.ofMillis(300));
             // Other tests' events may still be arriving; this test's organisation is new, so its events are ours.
@@ -255,7 +263,7 @@ class IncidentApiTest {
 
     @Test
     void descriptionLimitCountsCharactersNotBytes() {
-        ObjectNode body = incident(marker());
+        ObjectNode body = exampleJson(marker());
         body.put("description", "€".repeat(20_000));
         var created = post(org.token(), body);
         assertEquals(201, created.statusCode());
@@ -270,19 +278,19 @@ class IncidentApiTest {
     @Test
     void sameIdempotencyKeyAndEqualBodyGivesTheFirstAnswerAgain() throws Exception {
         String key = "retry,1 " + marker();
-        ObjectNode body = incident(marker());
-        try (TopicWatcher topic = new TopicWatcher(relay.topic())) {
+        ObjectNode body = exampleJson(marker());
+        try (TopicReader topic = TopicReader.fromNow(relay.topic())) {
             var first = postWithKey(org.token(), key, body.toString());
             assertEquals(201, first.statusCode());
             long incidents = db.count("incident");
 
             // Equal JSON with the keys in another order and other whitespace.
-            var reordered = Fixtures.JSON.createObjectNode();
+            var reordered = Json.MAPPER.createObjectNode();
             List<String> names = new java.util.ArrayList<>();
             body.fieldNames().forEachRemaining(names::add);
             java.util.Collections.reverse(names);
             names.forEach(name -> reordered.set(name, body.get(name)));
-            var again = postWithKey(org.token(), key, Fixtures.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reordered));
+            var again = postWithKey(org.token(), key, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(reordered));
             assertEquals(201, again.statusCode());
             assertEquals(first.asString(), again.asString());
             assertEquals(first.header("Location"), again.header("Location"));
@@ -296,7 +304,7 @@ class IncidentApiTest {
             assertEquals(incidents, db.count("incident"));
 
             // Keys are per organisation: another organisation's same key is a new request.
-            Fixtures.Org second = newOrganisation("Second " + marker());
+            Api.Principal second = API.createOrganisation("Second " + marker());
             var elsewhere = postWithKey(second.token(), key, body.toString());
             assertEquals(201, elsewhere.statusCode());
             assertFalse(first.path("id").equals(elsewhere.path("id")));
@@ -311,9 +319,9 @@ class IncidentApiTest {
     @Test
     void twentyConcurrentDuplicatesMakeOneIncidentOneEventAndTwentyEqualAnswers() throws Exception {
         String key = "burst-" + marker();
-        String body = incident(marker()).toString();
+        String body = exampleJson(marker()).toString();
         long incidentsBefore = db.count("incident");
-        try (TopicWatcher topic = new TopicWatcher(relay.topic())) {
+        try (TopicReader topic = TopicReader.fromNow(relay.topic())) {
             var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
             var start = new java.util.concurrent.CountDownLatch(1);
             List<java.util.concurrent.Future<ExtractableResponse<Response>>> answers = new java.util.ArrayList<>();
@@ -337,7 +345,7 @@ class IncidentApiTest {
             assertEquals(1, locations.size());
             assertEquals(incidentsBefore + 1, db.count("incident"));
 
-            String id = Fixtures.JSON.readTree(bodies.iterator().next()).get("id").asText();
+            String id = Json.MAPPER.readTree(bodies.iterator().next()).get("id").asText();
             topic.until(r -> r.stream().anyMatch(rec -> id.equals(rec.key())), Duration.ofSeconds(10));
             var records = topic.during(Duration.ofMillis(500));
             assertEquals(1, records.stream().filter(rec -> id.equals(rec.key())).count(), "one event");
@@ -347,10 +355,10 @@ class IncidentApiTest {
     @Test
     void confidentialPartsAreEncryptedReadableOnlyByTheAllowedAndEveryReadIsAudited() throws Exception {
         String marker = marker();
-        String id = post(org.token(), incident(marker)).path("id");
+        String id = post(org.token(), exampleJson(marker)).path("id");
         as(org.token()).contentType(ContentType.JSON).body("{\"note\":\"NOTE-" + marker + "\"}")
                 .post("/api/v1/incidents/" + id + "/updates").then().statusCode(200);
-        postWithKey(org.token(), "confidential-" + marker(), incident(marker).toString());
+        postWithKey(org.token(), "confidential-" + marker(), exampleJson(marker).toString());
 
         for (String table : List.of("incident", "incident_history", "idempotency_key", "outbox")) {
             String rows = db.dump(table);
@@ -363,8 +371,8 @@ class IncidentApiTest {
                 .body("confidential.victimNames", hasItem("VICTIM-" + marker))
                 .body("history", hasSize(2))
                 .body("history[1].note", equalTo("NOTE-" + marker));
-        as(ADMIN_TOKEN).get("/api/v1/incidents/" + id).then().statusCode(200).body("description", notNullValue());
-        Fixtures.Org stranger = newOrganisation("Stranger " + marker());
+        as(ADMIN).get("/api/v1/incidents/" + id).then().statusCode(200).body("description", notNullValue());
+        Api.Principal stranger = API.createOrganisation("Stranger " + marker());
         as(stranger.token()).get("/api/v1/incidents/" + id).then().statusCode(404).contentType("application/problem+json");
         as(stranger.token()).contentType(ContentType.JSON).body("{\"verification\":\"REJECTED\"}")
                 .post("/api/v1/incidents/" + id + "/updates").then().statusCode(404);
@@ -379,8 +387,8 @@ class IncidentApiTest {
         as(responder).get("/api/v1/incidents/" + id + "/audit").then().statusCode(403);
 
         // alerts-service raises an alert for the team, then escalates it to another.
-        Alerts.publish(UUID.fromString(id), team, null, "alert.raised");
-        Alerts.publish(UUID.fromString(id), team, escalationTeam, "alert.escalated");
+        EVENTS.alert("alert.raised", AlertData.any().incident(UUID.fromString(id)).team(team).escalatedTo(null).build());
+        EVENTS.alert("alert.escalated", AlertData.any().incident(UUID.fromString(id)).team(team).escalatedTo(escalationTeam).build());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 as(responder).get("/api/v1/incidents/" + id).then().statusCode(200)
                         .body("confidential.contact", equalTo("+51 999 999 999")));
@@ -396,7 +404,7 @@ class IncidentApiTest {
         assertTrue(roles.containsAll(List.of("reporter", "admin", "responder")), roles.toString());
         assertTrue(principals.contains(team.toString()) && principals.contains(escalationTeam.toString())
                 && principals.contains(org.id().toString()), principals.toString());
-        as(ADMIN_TOKEN).get("/api/v1/incidents/" + id + "/audit").then().statusCode(200)
+        as(ADMIN).get("/api/v1/incidents/" + id + "/audit").then().statusCode(200)
                 .body("incidentId", equalTo(id)).body("reads[0].at", notNullValue());
     }
 
@@ -405,19 +413,19 @@ class IncidentApiTest {
 
     @Test
     void deletingAnOrganisationRevokesItsTokenAndKeepsItsIncidents() {
-        Fixtures.Org doomed = newOrganisation("Doomed " + marker());
-        String id = post(doomed.token(), incident(marker())).path("id");
+        Api.Principal doomed = API.createOrganisation("Doomed " + marker());
+        String id = post(doomed.token(), exampleJson(marker())).path("id");
         as(doomed.token()).delete("/api/v1/organisations/" + doomed.id()).then().statusCode(403);
-        as(ADMIN_TOKEN).delete("/api/v1/organisations/" + doomed.id()).then().statusCode(204);
+        as(ADMIN).delete("/api/v1/organisations/" + doomed.id()).then().statusCode(204);
 
         as(doomed.token()).get("/api/v1/incidents").then().statusCode(401).contentType("application/problem+json");
-        post(doomed.token(), incident(marker())).statusCode();
-        assertEquals(401, post(doomed.token(), incident(marker())).statusCode());
-        as(ADMIN_TOKEN).get("/api/v1/incidents/" + id).then().statusCode(200);
-        List<String> active = as(ADMIN_TOKEN).get("/api/v1/organisations").then().statusCode(200).extract().jsonPath().getList("id");
+        post(doomed.token(), exampleJson(marker())).statusCode();
+        assertEquals(401, post(doomed.token(), exampleJson(marker())).statusCode());
+        as(ADMIN).get("/api/v1/incidents/" + id).then().statusCode(200);
+        List<String> active = as(ADMIN).get("/api/v1/organisations").then().statusCode(200).extract().jsonPath().getList("id");
         assertFalse(active.contains(doomed.id().toString()));
         assertTrue(active.contains(org.id().toString()));
-        as(ADMIN_TOKEN).delete("/api/v1/organisations/" + UUID.randomUUID()).then().statusCode(404);
+        as(ADMIN).delete("/api/v1/organisations/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test
@@ -425,17 +433,17 @@ class IncidentApiTest {
         as(org.token()).contentType(ContentType.JSON).body("{\"name\":\"X\",\"acronym\":\"X\"}")
                 .post("/api/v1/organisations").then().statusCode(403);
         io.restassured.RestAssured.given().get("/api/v1/organisations").then().statusCode(401);
-        as(ADMIN_TOKEN).contentType(ContentType.JSON).body("{\"name\":\"\",\"acronym\":\"X\"}")
+        as(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"\",\"acronym\":\"X\"}")
                 .post("/api/v1/organisations").then().statusCode(400).body("errors[0].field", equalTo("name"));
-        as(ADMIN_TOKEN).contentType(ContentType.JSON).body("{\"name\":\"X\",\"acronym\":\"X\",\"token\":\"t\"}")
+        as(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"X\",\"acronym\":\"X\",\"token\":\"t\"}")
                 .post("/api/v1/organisations").then().statusCode(400).body("errors[0].field", equalTo("token"));
-        assertEquals(201, post(org.token(), incident(marker())).statusCode());
-        assertEquals(403, post(ADMIN_TOKEN, incident(marker())).statusCode());
+        assertEquals(201, post(org.token(), exampleJson(marker())).statusCode());
+        assertEquals(403, post(ADMIN, exampleJson(marker())).statusCode());
     }
 
     @Test
     void vocabulariesForEveryRoleInTheDocumentedShape() {
-        for (String token : List.of(ADMIN_TOKEN, org.token(),
+        for (String token : List.of(ADMIN, org.token(),
                 tokens.issue(UUID.randomUUID(), Role.RESPONDER),
                 tokens.issue(UUID.randomUUID(), Role.VIEWER))) {
             as(token).get("/api/v1/vocabularies").then().statusCode(200)
@@ -456,8 +464,8 @@ class IncidentApiTest {
 
     @Test
     void updatesAppendHistoryAndPublishIncidentUpdated() throws Exception {
-        try (TopicWatcher topic = new TopicWatcher(relay.topic())) {
-            String id = post(org.token(), incident(marker())).path("id");
+        try (TopicReader topic = TopicReader.fromNow(relay.topic())) {
+            String id = post(org.token(), exampleJson(marker())).path("id");
             as(org.token()).contentType(ContentType.JSON).body("{\"verification\":\"CONFIRMED\",\"riskOngoing\":false}")
                     .post("/api/v1/incidents/" + id + "/updates").then().statusCode(200)
                     .body("verification", equalTo("CONFIRMED"))
@@ -465,7 +473,7 @@ class IncidentApiTest {
                     .body("justiceStatus", equalTo("NOT_REPORTED"))
                     .body("revision", equalTo(1))
                     .body("history.revision", equalTo(List.of(0, 1)));
-            as(ADMIN_TOKEN).contentType(ContentType.JSON).body("{\"justiceStatus\":\"COMPLAINT_FILED\",\"note\":\"filed\"}")
+            as(ADMIN).contentType(ContentType.JSON).body("{\"justiceStatus\":\"COMPLAINT_FILED\",\"note\":\"filed\"}")
                     .post("/api/v1/incidents/" + id + "/updates").then().statusCode(200)
                     .body("verification", equalTo("CONFIRMED"))
                     .body("justiceStatus", equalTo("COMPLAINT_FILED"))
@@ -485,9 +493,9 @@ class IncidentApiTest {
             var records = topic.until(r -> r.stream().filter(rec -> id.equals(rec.key())).count() >= 3, Duration.ofSeconds(10));
             var events = records.stream().filter(rec -> id.equals(rec.key())).toList();
             assertEquals(List.of("incident.reported", "incident.updated", "incident.updated"),
-                    events.stream().map(rec -> TopicWatcher.header(rec, CloudEventHeaders.TYPE)).toList());
-            assertEquals(1, Fixtures.JSON.readTree(events.get(1).value()).get("revision").asInt());
-            var last = Fixtures.JSON.readTree(events.get(2).value());
+                    events.stream().map(rec -> TopicReader.header(rec, CloudEventHeaders.TYPE)).toList());
+            assertEquals(1, Json.MAPPER.readTree(events.get(1).value()).get("revision").asInt());
+            var last = Json.MAPPER.readTree(events.get(2).value());
             assertEquals(2, last.get("revision").asInt());
             assertEquals("COMPLAINT_FILED", last.get("justiceStatus").asText());
             assertEquals("CONFIRMED", last.get("verification").asText());
@@ -497,14 +505,14 @@ class IncidentApiTest {
 
     @Test
     void listsOwnIncidentsNewestFirstWithFiltersAndPages() {
-        Fixtures.Org lister = newOrganisation("Lister " + marker());
+        Api.Principal lister = API.createOrganisation("Lister " + marker());
         List<String> ids = new java.util.ArrayList<>();
         for (String region : List.of("PE-CAJ", "PE-LOR", "PE-CAJ")) {
-            ObjectNode body = incident(marker());
+            ObjectNode body = exampleJson(marker());
             body.put("region", region);
             ids.add(post(lister.token(), body).path("id"));
         }
-        post(org.token(), incident(marker()));
+        post(org.token(), exampleJson(marker()));
         as(lister.token()).get("/api/v1/incidents").then().statusCode(200)
                 .body("items.id", equalTo(List.of(ids.get(2), ids.get(1), ids.get(0))))
                 .body("total", equalTo(3)).body("page", equalTo(0)).body("size", equalTo(20))
@@ -522,20 +530,20 @@ class IncidentApiTest {
                 .body("errors.field", hasItem("size"));
         as(lister.token()).queryParam("region", "XX").queryParam("from", "yesterday").get("/api/v1/incidents").then()
                 .statusCode(400).body("errors.field", equalTo(List.of("region", "from")));
-        List<String> all = as(ADMIN_TOKEN).queryParam("size", 100).get("/api/v1/incidents").then().statusCode(200)
+        List<String> all = as(ADMIN).queryParam("size", 100).get("/api/v1/incidents").then().statusCode(200)
                 .extract().jsonPath().getList("items.id");
         assertTrue(all.containsAll(ids));
     }
 
     @Test
     void anUnreadableAlertGoesToTheDeadLetterQueueAndConsumptionGoesOn() throws Exception {
-        String id = post(org.token(), incident(marker())).path("id");
+        String id = post(org.token(), exampleJson(marker())).path("id");
         UUID team = UUID.randomUUID();
         String responder = tokens.issue(team, Role.RESPONDER);
         byte[] garbage = ("not json " + marker()).getBytes(StandardCharsets.UTF_8);
-        try (TopicWatcher dlq = new TopicWatcher(Alerts.TOPIC + ".dlq")) {
-            Alerts.publishRaw(UUID.fromString(id), "alert.raised", garbage);
-            Alerts.publish(UUID.fromString(id), team, null, "alert.raised");
+        try (TopicReader dlq = TopicReader.fromNow(Topics.deadLetter(EVENTS.topic(Topics.ALERTS)))) {
+            EVENTS.send(Topics.ALERTS, UUID.randomUUID().toString(), "alert.raised", UUID.fromString(id).toString(), garbage);
+            EVENTS.alert("alert.raised", AlertData.any().incident(UUID.fromString(id)).team(team).escalatedTo(null).build());
             dlq.until(r -> r.stream().anyMatch(rec -> java.util.Arrays.equals(garbage, rec.value())), Duration.ofSeconds(15));
         }
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
@@ -544,7 +552,7 @@ class IncidentApiTest {
 
     @Test
     void openApiDocumentsEveryEndpointWithAnExample() throws Exception {
-        var document = Fixtures.JSON.readTree(io.restassured.RestAssured.given().queryParam("format", "json")
+        var document = Json.MAPPER.readTree(io.restassured.RestAssured.given().queryParam("format", "json")
                 .get("/q/openapi").then().statusCode(200).extract().asString());
         List<String> missing = new java.util.ArrayList<>();
         for (String[] endpoint : List.of(new String[] {"/api/v1/organisations", "post"},
@@ -568,7 +576,7 @@ class IncidentApiTest {
     @Test
     void idempotencyKeysAreKeptForTheRetentionThenForgotten() throws Exception {
         String key = "expiring-" + marker();
-        String body = incident(marker()).toString();
+        String body = exampleJson(marker()).toString();
         String first = postWithKey(org.token(), key, body).path("id");
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             // 47 h old: still inside the 48 h retention.

@@ -20,6 +20,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.centinela.testkit.Api;
+import org.centinela.testkit.IncidentBody;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +43,7 @@ class BrokerOutageTest {
 
     @Test
     void incidentsAcceptedWhileTheBrokerIsDownArePublishedOnceAndInOrderWhenItReturns() throws Exception {
-        String reporter = (String) Api.createOrganisation(system.intake, "Vicaría del Sur").get("token");
+        String reporter = system.api().createOrganisation("Vicaría del Sur").token();
         List<String> accepted = new ArrayList<>();
 
         stopBroker();
@@ -50,7 +52,7 @@ class BrokerOutageTest {
                     .allMatch(service -> service.readinessStatus() == 503));
 
             for (int i = 0; i < 5; i++) {
-                accepted.add(Api.as(reporter).body(Api.incident(Api.uniqueOccurredOn(), "PE-PUN", List.of("HARASSMENT")))
+                accepted.add(Api.as(reporter).body(IncidentBody.of(IncidentBody.uniqueOccurredOn(), "PE-PUN", List.of("HARASSMENT")))
                         .post(system.intake.url("/api/v1/incidents"))
                         .then().statusCode(201).extract().path("id"));
             }

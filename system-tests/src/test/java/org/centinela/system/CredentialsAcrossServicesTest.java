@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.centinela.testkit.Api;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class CredentialsAcrossServicesTest {
 
     @Test
     void tokensIssuedByEachServiceAreAcceptedByTheOthers() {
-        String reporter = (String) Api.createOrganisation(system.intake, "Red de Defensores").get("token");
+        String reporter = system.api().createOrganisation("Red de Defensores").token();
         String viewer = Api.asAdmin().body(Map.of("name", "Panel de la coordinadora"))
                 .post(system.reporting.url("/api/v1/viewers")).then().statusCode(201).extract().path("token");
         String responder = Api.asAdmin().body(Map.of(
@@ -43,11 +44,11 @@ class CredentialsAcrossServicesTest {
 
     @Test
     void aDeletedOrganisationsTokenIsRefusedByEveryServiceWithinSixtySeconds() {
-        Map<String, Object> organisation = Api.createOrganisation(system.intake, "Organización Revocada");
-        String token = (String) organisation.get("token");
+        Api.Principal organisation = system.api().createOrganisation("Organización Revocada");
+        String token = organisation.token();
         Api.as(token).get(system.alerts.url("/api/v1/alerts")).then().statusCode(403);
 
-        Api.asAdmin().delete(system.intake.url("/api/v1/organisations/" + organisation.get("id"))).then().statusCode(204);
+        Api.asAdmin().delete(system.intake.url("/api/v1/organisations/" + organisation.id())).then().statusCode(204);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Api.as(token).get(system.intake.url("/api/v1/incidents")).then().statusCode(401);

@@ -6,15 +6,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.centinela.testkit.Api;
+import org.centinela.testkit.IncidentBody;
+import org.centinela.testkit.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class IncidentFlowTest {
     @BeforeAll
     static void start() throws Exception {
         system = RunningSystem.get();
-        webhook = new WebhookReceiver();
+        webhook = WebhookReceiver.start();
     }
 
     @AfterAll
@@ -40,7 +40,7 @@ class IncidentFlowTest {
 
     @Test
     void anUrgentIncidentIsAlertedToTheTeamOfItsRegionWithASignedWebhookAndCountedInTheStatistics() throws Exception {
-        String reporterToken = (String) Api.createOrganisation(system.intake, "Coordinadora Cajamarca").get("token");
+        String reporterToken = system.api().createOrganisation("Coordinadora Cajamarca").token();
         String teamId = Api.asAdmin().body(Map.of(
                         "name", "Respuesta rápida Cajamarca",
                         "language", "es",
@@ -50,17 +50,17 @@ class IncidentFlowTest {
                         "escalateAfterMinutes", 30))
                 .post(system.alerts.url("/api/v1/teams"))
                 .then().statusCode(201).extract().path("id");
-        LocalDate occurredOn = Api.uniqueOccurredOn();
+        LocalDate occurredOn = IncidentBody.uniqueOccurredOn();
 
         String incidentId = Api.as(reporterToken)
-                .body(Api.incident(occurredOn, "PE-CAJ", List.of("KILLING", "DEATH_THREAT")))
+                .body(IncidentBody.of(occurredOn, "PE-CAJ", List.of("KILLING", "DEATH_THREAT")))
                 .post(system.intake.url("/api/v1/incidents"))
                 .then().statusCode(201).body("status", equalTo("REPORTED")).extract().path("id");
 
-        WebhookReceiver.Received notification = await().atMost(Duration.ofSeconds(20))
-                .until(() -> webhook.received.stream().filter(r -> r.text().contains(incidentId)).findFirst().orElse(null),
+        WebhookReceiver.Call notification = await().atMost(Duration.ofSeconds(20))
+                .until(() -> webhook.calls().stream().filter(r -> r.text().contains(incidentId)).findFirst().orElse(null),
                         received -> received != null);
-        assertEquals("sha256=" + hmacHex(notification.body()), notification.header("X-Centinela-Signature"));
+        assertTrue(notification.signedWith(SECRET), "signed with the team's secret");
         assertEquals("alert.raised", notification.header("X-Centinela-Event"));
         assertNotNull(notification.header("X-Centinela-Delivery"));
         assertFalse(notification.text().contains("Nombre Reservado"), "a webhook never names a victim");
@@ -81,16 +81,16 @@ class IncidentFlowTest {
 
     @Test
     void theAlertedTeamReadsTheIncidentAtIntakeAndAnUpdateMovesItsJusticeStatusInTheStatistics() {
-        String reporterToken = (String) Api.createOrganisation(system.intake, "Defensoría Comunal Puno").get("token");
+        String reporterToken = system.api().createOrganisation("Defensoría Comunal Puno").token();
         String responderToken = Api.asAdmin().body(Map.of(
                         "name", "Brigada Puno", "language", "en", "regions", List.of("PE-PUN"), "minPriority", "HIGH",
                         "channels", List.of(Map.of("type", "WEBHOOK", "url", webhook.url(), "secret", SECRET)),
                         "escalateAfterMinutes", 30))
                 .post(system.alerts.url("/api/v1/teams"))
                 .then().statusCode(201).extract().path("token");
-        LocalDate occurredOn = Api.uniqueOccurredOn();
+        LocalDate occurredOn = IncidentBody.uniqueOccurredOn();
         String incidentId = Api.as(reporterToken)
-                .body(Api.incident(occurredOn, "PE-PUN", List.of("ARBITRARY_DETENTION")))
+                .body(IncidentBody.of(occurredOn, "PE-PUN", List.of("ARBITRARY_DETENTION")))
                 .post(system.intake.url("/api/v1/incidents"))
                 .then().statusCode(201).extract().path("id");
 
@@ -113,11 +113,5 @@ class IncidentFlowTest {
                 .body("incidents", equalTo(1))
                 .body("byJusticeStatus.COMPLAINT_FILED", equalTo(1))
                 .body("byJusticeStatus.NOT_REPORTED", equalTo(0)));
-    }
-
-    private static String hmacHex(byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
     }
 }

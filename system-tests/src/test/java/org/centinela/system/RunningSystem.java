@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.centinela.testkit.Api;
 
 /**
  * The three services, started once for all system tests against the test broker and the centinela_it_*
@@ -30,6 +31,11 @@ final class RunningSystem {
             instance = system;
         }
         return instance;
+    }
+
+    /** The public API of these three processes. */
+    Api api() {
+        return Api.at(intake.url(""), alerts.url(""), reporting.url(""));
     }
 
     List<ServiceProcess> services() {

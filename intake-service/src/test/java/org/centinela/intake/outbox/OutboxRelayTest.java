@@ -1,10 +1,9 @@
 package org.centinela.intake.outbox;
 
 import static org.awaitility.Awaitility.await;
-import static org.centinela.intake.Fixtures.as;
-import static org.centinela.intake.Fixtures.incident;
-import static org.centinela.intake.Fixtures.marker;
-import static org.centinela.intake.Fixtures.newOrganisation;
+import static org.centinela.testkit.Api.as;
+import static org.centinela.testkit.IncidentBody.exampleJson;
+import static org.centinela.testkit.IncidentBody.marker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,8 +24,9 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centinela.contract.CloudEventHeaders;
 import org.centinela.intake.Database;
-import org.centinela.intake.Fixtures;
-import org.centinela.intake.TopicWatcher;
+import org.centinela.testkit.Api;
+import org.centinela.testkit.Json;
+import org.centinela.testkit.TopicReader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class OutboxRelayTest {
+
+    private static final Api API = Api.inProcess();
 
     @Inject
     OutboxRelay relay;
@@ -48,17 +50,17 @@ class OutboxRelayTest {
 
     @Test
     void whileKafkaIsUnreachableReportsAreAcceptedAndLaterPublishedInOrderExactlyOnce() throws Exception {
-        Fixtures.Org org = newOrganisation("Relay " + marker());
+        Api.Principal org = API.createOrganisation("Relay " + marker());
         Database db = new Database(dataSource);
         OutboxProducer unreachable = new OutboxProducer("127.0.0.1:" + closedPort(), Duration.ofSeconds(1));
         OutboxProducer reachable = new OutboxProducer(bootstrapServers, Duration.ofSeconds(3));
-        try (TopicWatcher topic = new TopicWatcher(relay.topic())) {
+        try (TopicReader topic = TopicReader.fromNow(relay.topic())) {
             QuarkusMock.installMockForType(unreachable, OutboxProducer.class);
             double failuresBefore = failures();
 
             Map<String, Integer> revisions = new LinkedHashMap<>();
             for (int i = 0; i < 5; i++) {
-                var created = as(org.token()).contentType(ContentType.JSON).body(incident(marker()).toString())
+                var created = as(org.token()).contentType(ContentType.JSON).body(exampleJson(marker()).toString())
                         .post("/api/v1/incidents").then().statusCode(201).extract();
                 String id = created.path("id");
                 for (String update : List.of("{\"verification\":\"LIKELY\"}", "{\"justiceStatus\":\"COMPLAINT_FILED\"}")) {
@@ -84,13 +86,13 @@ class OutboxRelayTest {
                 List<ConsumerRecord<String, byte[]>> events = records.stream().filter(r -> id.equals(r.key())).toList();
                 List<Integer> order = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> event : events) {
-                    order.add(Fixtures.JSON.readTree(event.value()).get("revision").asInt());
-                    assertEquals(id, TopicWatcher.header(event, CloudEventHeaders.SUBJECT));
-                    eventIds.add(TopicWatcher.header(event, CloudEventHeaders.ID));
+                    order.add(Json.MAPPER.readTree(event.value()).get("revision").asInt());
+                    assertEquals(id, TopicReader.header(event, CloudEventHeaders.SUBJECT));
+                    eventIds.add(TopicReader.header(event, CloudEventHeaders.ID));
                 }
                 assertEquals(List.of(0, 1, 2), order, "in order for incident " + id);
                 assertEquals(List.of("incident.reported", "incident.updated", "incident.updated"),
-                        events.stream().map(e -> TopicWatcher.header(e, CloudEventHeaders.TYPE)).toList());
+                        events.stream().map(e -> TopicReader.header(e, CloudEventHeaders.TYPE)).toList());
             }
             assertEquals(15, eventIds.size());
             assertEquals(0, db.single("SELECT count(*) FROM outbox WHERE sent_at IS NULL"));

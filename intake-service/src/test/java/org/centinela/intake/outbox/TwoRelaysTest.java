@@ -1,17 +1,14 @@
 package org.centinela.intake.outbox;
 
-import static org.centinela.intake.Fixtures.as;
-import static org.centinela.intake.Fixtures.incident;
-import static org.centinela.intake.Fixtures.marker;
-import static org.centinela.intake.Fixtures.newOrganisation;
+import static org.centinela.testkit.Api.as;
+import static org.centinela.testkit.IncidentBody.exampleJson;
+import static org.centinela.testkit.IncidentBody.marker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import org.centinela.platform.kafka.TopicNames;
-import org.centinela.intake.QuietInstanceProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -30,8 +27,11 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centinela.contract.CloudEventHeaders;
 import org.centinela.intake.Database;
-import org.centinela.intake.Fixtures;
-import org.centinela.intake.TopicWatcher;
+import org.centinela.intake.QuietInstanceProfile;
+import org.centinela.platform.kafka.TopicNames;
+import org.centinela.testkit.Api;
+import org.centinela.testkit.Json;
+import org.centinela.testkit.TopicReader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +44,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(QuietInstanceProfile.class)
 class TwoRelaysTest {
 
+    private static final Api API = Api.inProcess();
+
     @Inject
     AgroalDataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -51,13 +53,13 @@ class TwoRelaysTest {
 
     @Test
     void twoRelaysPublishEveryRowOnceAndInOrderPerIncident() throws Exception {
-        Fixtures.Org org = newOrganisation("Two relays " + marker());
+        Api.Principal org = API.createOrganisation("Two relays " + marker());
         Database db = new Database(dataSource);
         // Rows left by other tests of this profile (no relay runs here) are drained too.
         long pendingBefore = db.single("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
         Map<String, Integer> incidents = new LinkedHashMap<>();
         for (int i = 0; i < 10; i++) {
-            String id = as(org.token()).contentType(ContentType.JSON).body(incident(marker()).toString())
+            String id = as(org.token()).contentType(ContentType.JSON).body(exampleJson(marker()).toString())
                     .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
             for (int revision = 1; revision <= 3; revision++) {
                 as(org.token()).contentType(ContentType.JSON).body("{\"note\":\"r" + revision + "\"}")
@@ -72,7 +74,7 @@ class TwoRelaysTest {
         OutboxRelay relayA = relay(producerA);
         OutboxRelay relayB = relay(producerB);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (TopicWatcher topic = new TopicWatcher(relayA.topic())) {
+        try (TopicReader topic = TopicReader.fromNow(relayA.topic())) {
             CountDownLatch start = new CountDownLatch(1);
             Future<Integer> byA = pool.submit(drain(relayA, db, start));
             Future<Integer> byB = pool.submit(drain(relayB, db, start));
@@ -92,8 +94,8 @@ class TwoRelaysTest {
                 List<Integer> order = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : records) {
                     if (id.equals(record.key())) {
-                        order.add(Fixtures.JSON.readTree(record.value()).get("revision").asInt());
-                        eventIds.add(TopicWatcher.header(record, CloudEventHeaders.ID));
+                        order.add(Json.MAPPER.readTree(record.value()).get("revision").asInt());
+                        eventIds.add(TopicReader.header(record, CloudEventHeaders.ID));
                     }
                 }
                 assertEquals(List.of(0, 1, 2, 3), order, "order of incident " + id);
