@@ -7,10 +7,10 @@ public final class Metrics {
     public static final String ALERTS_RAISED = "centinela_alerts_alerts_raised_total";
     /** Delivery attempts, by channel and outcome. */
     public static final String DELIVERY_ATTEMPTS = "centinela_alerts_delivery_attempts_total";
+    /** Deliveries given up (alert.delivery-failed), by channel. */
+    public static final String DELIVERY_FAILURES = "centinela_alerts_delivery_failures_total";
     /** Time from an attempt's start to its outcome, by channel. */
     public static final String DELIVERY_SECONDS = "centinela_alerts_delivery_seconds";
-    /** Records sent to the dead-letter topic. */
-    public static final String DEAD_LETTERS = "centinela_alerts_dead_letters_total";
 
     private Metrics() {
     }

@@ -28,7 +28,6 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centinela.alerts.alert.Escalator;
 import org.centinela.alerts.delivery.Dispatcher;
-import org.centinela.alerts.incident.DeadLetters;
 import org.centinela.alerts.incident.IncidentEvent;
 import org.centinela.alerts.incident.IncidentProcessor;
 import org.centinela.contract.CloudEventHeaders;
@@ -37,6 +36,7 @@ import org.centinela.contract.Topics;
 import org.centinela.contract.event.IncidentEventData;
 import org.centinela.contract.vocabulary.Verification;
 import org.centinela.contract.vocabulary.Violation;
+import org.centinela.platform.kafka.DeadLetterWriter;
 import org.centinela.testkit.Api;
 import org.centinela.testkit.EventPublisher;
 import org.centinela.testkit.IncidentData;
@@ -371,8 +371,8 @@ class AlertsFlowTest {
 
             ConsumerRecord<String, byte[]> dead = deadLetters.await(record -> poisonKey.equals(record.key()), 1).get(0);
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"incidentId\": not json");
-            assertThat(TopicReader.header(dead, DeadLetters.REASON)).startsWith("data is not an incident event");
-            assertThat(TopicReader.header(dead, DeadLetters.TOPIC)).isEqualTo(EVENTS.topic(Topics.INCIDENTS));
+            assertThat(TopicReader.header(dead, DeadLetterWriter.REASON)).startsWith("data is not IncidentEventData JSON");
+            assertThat(TopicReader.header(dead, DeadLetterWriter.TOPIC)).isEqualTo(EVENTS.topic(Topics.INCIDENTS));
             assertThat(TopicReader.header(dead, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.INCIDENT_REPORTED);
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
             assertThat(JSON.readTree(hook.calls().get(0).body()).get("incidentId").asText()).isEqualTo(good.incidentId().toString());

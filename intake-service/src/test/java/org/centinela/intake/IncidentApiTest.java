@@ -30,7 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centinela.contract.CloudEventHeaders;
 import org.centinela.contract.Topics;
 import org.centinela.contract.event.IncidentEventData;
-import org.centinela.intake.outbox.OutboxRelay;
+import org.centinela.platform.outbox.OutboxRelay;
 import org.centinela.platform.security.Role;
 import org.centinela.platform.security.TokenService;
 import org.centinela.testkit.AlertData;

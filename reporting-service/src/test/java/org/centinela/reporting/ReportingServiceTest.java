@@ -46,9 +46,9 @@ import org.centinela.contract.vocabulary.Priority;
 import org.centinela.contract.vocabulary.Sector;
 import org.centinela.contract.vocabulary.Verification;
 import org.centinela.contract.vocabulary.Violation;
+import org.centinela.platform.kafka.DeadLetterWriter;
 import org.centinela.platform.security.Role;
 import org.centinela.platform.security.TokenService;
-import org.centinela.reporting.ingest.DeadLetters;
 import org.centinela.reporting.ingest.LiveConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -377,18 +377,18 @@ class ReportingServiceTest {
             });
             ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> poisonKey.equals(r.key())).findFirst().orElseThrow();
             assertEquals("{not json", new String(record.value(), StandardCharsets.UTF_8));
-            assertTrue(CloudEventHeaders.read(record.headers(), DeadLetters.REASON).orElseThrow().contains("Unparseable"));
-            assertEquals(TestEvents.INCIDENTS, CloudEventHeaders.read(record.headers(), DeadLetters.TOPIC).orElseThrow());
+            assertTrue(CloudEventHeaders.read(record.headers(), DeadLetterWriter.REASON).orElseThrow().startsWith("data is not IncidentEventData JSON"));
+            assertEquals(TestEvents.INCIDENTS, CloudEventHeaders.read(record.headers(), DeadLetterWriter.TOPIC).orElseThrow());
             given().get("/q/metrics").then().statusCode(200)
-                    .body(containsString("centinela_reporting_events_dead_lettered_total"))
-                    .body(containsString("centinela_reporting_events_consumed_total"));
+                    .body(containsString("centinela_reporting_consumer_dead_lettered_records_total{consumer=\"aggregates\"}"))
+                    .body(containsString("centinela_reporting_consumer_processed_records_total{consumer=\"aggregates\"}"));
         }
     }
 
     @Test
     @Order(7)
     void onlyViewersAndAdminsReadStatisticsAndOnlyAdminsExactFigures() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("Reporting consumer"));
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("Kafka consumers"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/stats/summary"))
                 .body(containsString("/api/v1/admin/rebuild")).body(containsString("/api/v1/viewers"));
         given().get("/api/v1/stats/summary").then().statusCode(401);

@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.centinela.alerts.delivery.Delivery;
 import org.centinela.alerts.delivery.DeliveryAttempt;
-import org.centinela.alerts.outbox.Outbox;
+import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.contract.EventTypes;
 import org.centinela.platform.security.Caller;
 
@@ -29,9 +29,9 @@ public class AlertService {
     }
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final OutboxWriter outbox;
 
-    public AlertService(EntityManager em, Outbox outbox) {
+    public AlertService(EntityManager em, OutboxWriter outbox) {
         this.em = em;
         this.outbox = outbox;
     }
@@ -64,7 +64,7 @@ public class AlertService {
             Instant now = Time.now();
             alert.status = AlertStatus.ACKNOWLEDGED;
             alert.acknowledgedAt = now;
-            outbox.append(EventTypes.ALERT_ACKNOWLEDGED, alert.event(now, null, null));
+            outbox.append(alert.incidentId, EventTypes.ALERT_ACKNOWLEDGED, alert.event(now, null, null), now);
         });
         return found.map(alert -> AlertView.of(alert, deliveries(alert.id)));
     }

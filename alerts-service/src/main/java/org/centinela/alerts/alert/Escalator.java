@@ -1,5 +1,6 @@
 package org.centinela.alerts.alert;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -12,7 +13,7 @@ import java.util.UUID;
 import org.centinela.alerts.delivery.Claim;
 import org.centinela.alerts.delivery.Notifications;
 import org.centinela.alerts.incident.Incident;
-import org.centinela.alerts.outbox.Outbox;
+import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.team.Channel;
 import org.centinela.alerts.team.ChannelType;
 import org.centinela.alerts.team.Team;
@@ -25,24 +26,30 @@ import org.jboss.logging.Logger;
  * escalation team (or the coordinators' channel) is notified. An alert no longer OPEN is left alone, so two
  * instances, or a late acknowledgement, never escalate twice.
  */
+@Startup
 @ApplicationScoped
 public class Escalator {
 
     private static final Logger LOG = Logger.getLogger(Escalator.class);
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final OutboxWriter outbox;
     private final Notifications notifications;
     private final EscalationConfig config;
     private final FieldCipher cipher;
 
-    public Escalator(EntityManager em, Outbox outbox, Notifications notifications, EscalationConfig config,
+    public Escalator(EntityManager em, OutboxWriter outbox, Notifications notifications, EscalationConfig config,
                      FieldCipher cipher) {
         this.em = em;
         this.outbox = outbox;
         this.notifications = notifications;
         this.config = config;
         this.cipher = cipher;
+        if (config.adminWebhookUrl().isPresent() && config.adminWebhookSecret().isEmpty()) {
+            // Found at start-up, not at the first escalation at 3 a.m.
+            throw new IllegalStateException("centinela.escalation.admin-webhook-secret (CENTINELA_ESCALATION_ADMIN_WEBHOOK_SECRET) "
+                    + "is required with admin-webhook-url");
+        }
     }
 
     /** Returns the claimed deliveries of the escalation notice, to send once the caller commits. */
@@ -59,7 +66,7 @@ public class Escalator {
         alert.status = AlertStatus.ESCALATED;
         alert.escalatedAt = now;
         alert.escalatedToTeamId = target.map(team -> team.id).orElse(null);
-        outbox.append(EventTypes.ALERT_ESCALATED, alert.event(now, null, null));
+        outbox.append(alert.incidentId, EventTypes.ALERT_ESCALATED, alert.event(now, null, null), now);
         Incident incident = Incident.findById(alert.incidentId);
         LOG.infof("Alert escalated [alertId=%s, incidentId=%s, toTeamId=%s]", alert.id, alert.incidentId,
                 alert.escalatedToTeamId);
@@ -80,8 +87,7 @@ public class Escalator {
         List<Channel> channels = new ArrayList<>();
         config.adminEmail().ifPresent(address -> channels.add(new Channel(ChannelType.EMAIL, address, null, null)));
         config.adminWebhookUrl().ifPresent(url -> channels.add(new Channel(ChannelType.WEBHOOK, null, url,
-                cipher.encrypt(config.adminWebhookSecret().orElseThrow(() -> new IllegalStateException(
-                        "centinela.escalation.admin-webhook-secret is required with admin-webhook-url"))))));
+                cipher.encrypt(config.adminWebhookSecret().orElseThrow()))));
         return channels;
     }
 }

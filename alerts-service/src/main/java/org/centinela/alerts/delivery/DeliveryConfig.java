@@ -23,17 +23,32 @@ public interface DeliveryConfig {
     @WithDefault("PT2M")
     Duration claimLease();
 
-    /** Connect and response timeout of each webhook call. */
+    /**
+     * The whole of one webhook call — connect, headers and body — after which the attempt has failed, however the
+     * receiver is still answering.
+     */
     @WithDefault("PT10S")
     Duration timeout();
+
+    /** The most bytes of a webhook's answer read (and dropped); past them the answer counts as complete. */
+    @WithDefault("65536")
+    int maxResponseBytes();
 
     /** How long one e-mail may take to hand over to the SMTP server. */
     @WithDefault("PT30S")
     Duration mailTimeout();
 
-    /** Threads sending notifications, apart from the threads that consume incidents. */
+    /** Threads sending webhooks, apart from the threads that consume incidents and those that send e-mail. */
     @WithDefault("16")
-    int threads();
+    int webhookThreads();
+
+    /** Threads handing e-mails to the SMTP server; a slow server then holds up e-mail only. */
+    @WithDefault("4")
+    int mailThreads();
+
+    /** Most sends to one receiver (a webhook URL, an e-mail address) at once; the rest wait, holding no thread. */
+    @WithDefault("2")
+    int perReceiver();
 
     /** How often due retries are looked for (a Quarkus scheduler interval). */
     @WithDefault("1s")

@@ -17,13 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.centinela.alerts.Metrics;
 import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.alert.Escalator;
-import org.centinela.alerts.outbox.Outbox;
+import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.team.ChannelType;
 import org.centinela.contract.EventTypes;
 import org.centinela.platform.crypto.FieldCipher;
@@ -32,7 +36,10 @@ import org.jboss.logging.Logger;
 /**
  * Sends claimed deliveries on its own threads, so that a slow receiver never holds up the consumption of other
  * incidents, and records each outcome: delivered, a retry at the next backoff step, or given up
- * (alert.delivery-failed, then escalation).
+ * (alert.delivery-failed, then escalation). Bulkheads keep one receiver's trouble its own: webhooks and e-mail have
+ * pools of their own, each receiver at most {@code perReceiver} sends in flight (the rest wait in its lane, holding
+ * no thread), and every webhook call has one deadline for connect, headers and body, with at most
+ * {@code maxResponseBytes} of the answer read.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -42,15 +49,17 @@ public class Dispatcher {
 
     private final ReactiveMailer mailer;
     private final FieldCipher cipher;
-    private final Outbox outbox;
+    private final OutboxWriter outbox;
     private final Escalator escalator;
     private final DeliveryConfig config;
     private final RetryPolicy retries;
     private final MeterRegistry metrics;
     private final HttpClient http;
-    private final ExecutorService senders;
+    private final ExecutorService webhookSenders;
+    private final ExecutorService mailSenders;
+    private final ReceiverLanes lanes;
 
-    public Dispatcher(ReactiveMailer mailer, FieldCipher cipher, Outbox outbox, Escalator escalator,
+    public Dispatcher(ReactiveMailer mailer, FieldCipher cipher, OutboxWriter outbox, Escalator escalator,
                       DeliveryConfig config, MeterRegistry metrics) {
         this.mailer = mailer;
         this.cipher = cipher;
@@ -59,12 +68,9 @@ public class Dispatcher {
         this.config = config;
         this.retries = RetryPolicy.from(config);
         this.metrics = metrics;
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(config.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "centinela-delivery-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.webhookSenders = pool("centinela-webhook-", config.webhookThreads());
+        this.mailSenders = pool("centinela-mail-", config.mailThreads());
+        this.lanes = new ReceiverLanes(config.perReceiver());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.timeout())
@@ -72,14 +78,29 @@ public class Dispatcher {
                 .build();
     }
 
-    /** Sends each claimed delivery as soon as a sender thread is free; returns at once. */
+    /** Sends each claimed delivery as soon as its receiver's lane and a sender thread are free; returns at once. */
     public void dispatch(List<Claim> claims) {
         for (Claim claim : claims) {
-            senders.execute(() -> attempt(claim));
+            ExecutorService pool = claim.channel() == ChannelType.WEBHOOK ? webhookSenders : mailSenders;
+            lanes.submit(claim.channel() + " " + claim.target(), pool, () -> attempt(claim));
         }
     }
 
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger threadNumber = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     private void attempt(Claim claim) {
+        if (Time.now().isAfter(claim.claimedAt().plus(config.claimLease()).minus(config.timeout()))) {
+            // Waited in its lane until the claim lapsed: the retry poller has claimed (or will claim) it again.
+            LOG.debugf("Claim lapsed while waiting [alertId=%s, deliveryId=%s]", claim.alertId(), claim.deliveryId());
+            return;
+        }
         Timer.Sample sample = Timer.start(metrics);
         Integer httpStatus = null;
         String error = null;
@@ -125,7 +146,15 @@ public class Dispatcher {
                 .header(Signature.HEADER, Signature.of(body, cipher.decrypt(claim.secret())))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        CompletableFuture<HttpResponse<Void>> call = http.sendAsync(request, BoundedBody.handler(config.maxResponseBytes()));
+        try {
+            return call.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS).statusCode();
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new TimeoutException("no complete answer within " + config.timeout().toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private void record(Claim claim, boolean success, Integer httpStatus, String error) {
@@ -143,7 +172,7 @@ public class Dispatcher {
             if (success) {
                 delivery.status = DeliveryStatus.DELIVERED;
                 delivery.completedAt = now;
-                outbox.append(EventTypes.ALERT_DELIVERED, alert.event(now, delivery.channel.name(), delivery.id));
+                outbox.append(alert.incidentId, EventTypes.ALERT_DELIVERED, alert.event(now, delivery.channel.name(), delivery.id), now);
                 return List.<Claim>of();
             }
             delivery.failedAttempts++;
@@ -158,7 +187,8 @@ public class Dispatcher {
             delivery.completedAt = now;
             LOG.warnf("Delivery given up after %d attempts [alertId=%s, deliveryId=%s, channel=%s]",
                     delivery.failedAttempts, alert.id, delivery.id, delivery.channel);
-            outbox.append(EventTypes.ALERT_DELIVERY_FAILED, alert.event(now, delivery.channel.name(), delivery.id));
+            metrics.counter(Metrics.DELIVERY_FAILURES, "channel", delivery.channel.name()).increment();
+            outbox.append(alert.incidentId, EventTypes.ALERT_DELIVERY_FAILED, alert.event(now, delivery.channel.name(), delivery.id), now);
             return escalator.escalate(alert.id, now);
         });
         dispatch(escalations);
@@ -167,7 +197,7 @@ public class Dispatcher {
     @PreDestroy
     void stop() {
         // Deliveries not yet started keep their claim in the database; once it lapses, an instance sends them.
-        int dropped = senders.shutdownNow().size();
+        int dropped = webhookSenders.shutdownNow().size() + mailSenders.shutdownNow().size();
         if (dropped > 0) {
             LOG.infof("%d claimed deliveries left for the retry poller at shutdown", dropped);
         }

@@ -8,7 +8,6 @@ import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.incident.Incident;
 import org.centinela.contract.vocabulary.Regions;
 import org.centinela.contract.vocabulary.Violation;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Renders a notification about an alert in a language: an e-mail (subject and text) or a webhook JSON body. */
 @ApplicationScoped
@@ -21,9 +20,9 @@ public class NotificationRenderer {
     private final LinksConfig links;
     private final ObjectMapper json;
 
-    public NotificationRenderer(@ConfigProperty(name = "centinela.country") String country, LinksConfig links,
+    public NotificationRenderer(Regions regions, LinksConfig links,
                                 ObjectMapper json) {
-        this.regions = Regions.of(country);
+        this.regions = regions;
         this.links = links;
         this.json = json;
     }

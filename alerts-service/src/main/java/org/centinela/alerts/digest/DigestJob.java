@@ -18,7 +18,6 @@ import org.centinela.alerts.team.Channel;
 import org.centinela.alerts.team.ChannelType;
 import org.centinela.alerts.team.Team;
 import org.centinela.contract.vocabulary.Regions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,11 +36,11 @@ public class DigestJob {
     private final DigestBuilder builder;
 
     public DigestJob(EntityManager em, Mailer mailer, DigestConfig config, LinksConfig links,
-                     @ConfigProperty(name = "centinela.country") String country) {
+                     Regions regions) {
         this.em = em;
         this.mailer = mailer;
         this.config = config;
-        this.builder = new DigestBuilder(Regions.of(country), links.intakeBaseUrl());
+        this.builder = new DigestBuilder(regions, links.intakeBaseUrl());
     }
 
     @Scheduled(every = "${centinela.digest.check-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

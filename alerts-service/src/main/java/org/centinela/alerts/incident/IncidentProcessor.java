@@ -20,7 +20,7 @@ import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.alert.AlertStatus;
 import org.centinela.alerts.delivery.Claim;
 import org.centinela.alerts.delivery.Notifications;
-import org.centinela.alerts.outbox.Outbox;
+import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.priority.PriorityRules;
 import org.centinela.alerts.team.Routing;
 import org.centinela.alerts.team.Team;
@@ -47,10 +47,10 @@ public class IncidentProcessor {
     private final EntityManager em;
     private final PriorityRules rules;
     private final Notifications notifications;
-    private final Outbox outbox;
+    private final OutboxWriter outbox;
     private final MeterRegistry metrics;
 
-    public IncidentProcessor(EntityManager em, PriorityRules rules, Notifications notifications, Outbox outbox,
+    public IncidentProcessor(EntityManager em, PriorityRules rules, Notifications notifications, OutboxWriter outbox,
                              MeterRegistry metrics) {
         this.em = em;
         this.rules = rules;
@@ -177,7 +177,7 @@ public class IncidentProcessor {
         alert.region = incident.region;
         alert.status = AlertStatus.OPEN;
         alert.raisedAt = now;
-        outbox.append(EventTypes.ALERT_RAISED, alert.event(now, null, null));
+        outbox.append(alert.incidentId, EventTypes.ALERT_RAISED, alert.event(now, null, null), now);
         metrics.counter(Metrics.ALERTS_RAISED, "priority", alert.priority.name()).increment();
         LOG.infof("Alert raised [alertId=%s, incidentId=%s, teamId=%s, priority=%s]", alert.id, incident.id, team.id,
                 alert.priority);

@@ -16,7 +16,6 @@ import org.centinela.contract.vocabulary.Regions;
 import org.centinela.platform.crypto.FieldCipher;
 import org.centinela.platform.problem.Problem;
 import org.centinela.platform.problem.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates, changes and retires teams; webhook secrets are encrypted before they reach the database. */
 @ApplicationScoped
@@ -27,8 +26,8 @@ public class TeamService {
     private final TeamValidator validator;
     private final FieldCipher cipher;
 
-    public TeamService(@ConfigProperty(name = "centinela.country") String country, FieldCipher cipher) {
-        this.validator = new TeamValidator(Regions.of(country));
+    public TeamService(Regions regions, FieldCipher cipher) {
+        this.validator = new TeamValidator(regions);
         this.cipher = cipher;
     }
 

@@ -30,7 +30,6 @@ import org.centinela.platform.problem.Problem;
 import org.centinela.platform.problem.ProblemException;
 import org.centinela.platform.problem.QueryParameters;
 import org.centinela.platform.security.Role;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -59,12 +58,12 @@ public class IncidentResource {
     private final int maxPageSize;
 
     public IncidentResource(Incidents incidents, IdempotencyKeys idempotency, CallerContext callers, ObjectMapper json,
-                            @ConfigProperty(name = "centinela.country") String country, IncidentsConfig config) {
+                            Regions regions, IncidentsConfig config) {
         this.incidents = incidents;
         this.idempotency = idempotency;
         this.callers = callers;
         this.json = json;
-        this.regions = Regions.of(country);
+        this.regions = regions;
         this.maxPageSize = config.maxPageSize();
     }
 

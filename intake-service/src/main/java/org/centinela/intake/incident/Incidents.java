@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -26,12 +28,12 @@ import org.centinela.intake.access.IncidentAccess;
 import org.centinela.intake.idempotency.IdempotencyKeys;
 import org.centinela.intake.idempotency.StoredResponse;
 import org.centinela.intake.organisation.Organisations;
-import org.centinela.intake.outbox.OutboxWriter;
+import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.platform.crypto.FieldCipher;
+import org.centinela.platform.metrics.MetricNames;
 import org.centinela.platform.problem.Problem;
 import org.centinela.platform.problem.ProblemException;
 import org.centinela.platform.security.Caller;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,14 +57,16 @@ public class Incidents {
     private final ConfidentialReads reads;
     private final FieldCipher cipher;
     private final ObjectMapper json;
+    private final Counter reported;
+    private final Counter replays;
 
-    public Incidents(@ConfigProperty(name = "centinela.country") String country, IncidentsConfig config,
+    public Incidents(Regions regions, IncidentsConfig config,
                      ReferenceSequence references, IdempotencyKeys idempotency, OutboxWriter outbox,
                      Organisations organisations, IncidentAccess access, ConfidentialReads reads, FieldCipher cipher,
-                     ObjectMapper json) {
-        this.country = country;
+                     ObjectMapper json, MeterRegistry registry, MetricNames names) {
+        this.country = regions.country();
         this.zone = ZoneId.of(config.timeZone());
-        this.rules = new IncidentRules(Regions.of(country));
+        this.rules = new IncidentRules(regions);
         this.references = references;
         this.idempotency = idempotency;
         this.outbox = outbox;
@@ -71,6 +75,10 @@ public class Incidents {
         this.reads = reads;
         this.cipher = cipher;
         this.json = json;
+        this.reported = Counter.builder(names.of("incidents_reported_total")).description("Incidents accepted (201)")
+                .register(registry);
+        this.replays = Counter.builder(names.of("idempotent_replays_total"))
+                .description("Reports answered again from an Idempotency-Key, writing nothing").register(registry);
     }
 
     /** Throws a 400 problem naming every offending field; writes nothing. */
@@ -98,6 +106,7 @@ public class Incidents {
             Optional<StoredResponse> first = idempotency.claim(organisationId, idempotencyKey, requestHash);
             if (first.isPresent()) {
                 LOG.debugf("Idempotent replay [organisationId=%s]", organisationId);
+                replays.increment();
                 return first.get();
             }
         }
@@ -148,6 +157,7 @@ public class Incidents {
         }
         LOG.infof("Incident reported [incidentId=%s, reference=%s, organisationId=%s]", incident.id, incident.reference,
                 organisationId);
+        reported.increment();
         return response;
     }
 

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.centinela.contract.vocabulary.Regions;
 import org.centinela.platform.security.Role;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -23,8 +22,8 @@ public class VocabularyResource {
 
     private final Vocabularies vocabularies;
 
-    public VocabularyResource(@ConfigProperty(name = "centinela.country") String country) {
-        this.vocabularies = Vocabularies.of(Regions.of(country));
+    public VocabularyResource(Regions regions) {
+        this.vocabularies = Vocabularies.of(regions);
     }
 
     @GET

@@ -24,6 +24,8 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centinela.contract.CloudEventHeaders;
 import org.centinela.intake.Database;
+import org.centinela.platform.outbox.OutboxProducer;
+import org.centinela.platform.outbox.OutboxRelay;
 import org.centinela.testkit.Api;
 import org.centinela.testkit.Json;
 import org.centinela.testkit.TopicReader;
@@ -52,8 +54,8 @@ class OutboxRelayTest {
     void whileKafkaIsUnreachableReportsAreAcceptedAndLaterPublishedInOrderExactlyOnce() throws Exception {
         Api.Principal org = API.createOrganisation("Relay " + marker());
         Database db = new Database(dataSource);
-        OutboxProducer unreachable = new OutboxProducer("127.0.0.1:" + closedPort(), Duration.ofSeconds(1));
-        OutboxProducer reachable = new OutboxProducer(bootstrapServers, Duration.ofSeconds(3));
+        OutboxProducer unreachable = new OutboxProducer("127.0.0.1:" + closedPort(), Duration.ofSeconds(1), "unreachable");
+        OutboxProducer reachable = new OutboxProducer(bootstrapServers, Duration.ofSeconds(3), "reachable");
         try (TopicReader topic = TopicReader.fromNow(relay.topic())) {
             QuarkusMock.installMockForType(unreachable, OutboxProducer.class);
             double failuresBefore = failures();
@@ -103,7 +105,7 @@ class OutboxRelayTest {
     }
 
     private double failures() {
-        return registry.counter(OutboxMetrics.FAILURES).count();
+        return registry.counter("centinela_intake_outbox_publish_failures_total").count();
     }
 
     private static int closedPort() throws Exception {

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -26,9 +27,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centinela.contract.CloudEventHeaders;
+import org.centinela.contract.Topics;
 import org.centinela.intake.Database;
 import org.centinela.intake.QuietInstanceProfile;
+import org.centinela.platform.config.CentinelaConfig;
 import org.centinela.platform.kafka.TopicNames;
+import org.centinela.platform.metrics.MetricNames;
+import org.centinela.platform.outbox.OutboxConfig;
+import org.centinela.platform.outbox.OutboxProducer;
+import org.centinela.platform.outbox.OutboxRelay;
 import org.centinela.testkit.Api;
 import org.centinela.testkit.Json;
 import org.centinela.testkit.TopicReader;
@@ -48,6 +55,8 @@ class TwoRelaysTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    CentinelaConfig centinela;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -69,8 +78,8 @@ class TwoRelaysTest {
         }
         assertEquals(pendingBefore + 40, db.single("SELECT count(*) FROM outbox WHERE sent_at IS NULL"));
 
-        OutboxProducer producerA = new OutboxProducer(bootstrapServers, Duration.ofSeconds(5));
-        OutboxProducer producerB = new OutboxProducer(bootstrapServers, Duration.ofSeconds(5));
+        OutboxProducer producerA = new OutboxProducer(bootstrapServers, Duration.ofSeconds(5), "two-relays-test");
+        OutboxProducer producerB = new OutboxProducer(bootstrapServers, Duration.ofSeconds(5), "two-relays-test");
         OutboxRelay relayA = relay(producerA);
         OutboxRelay relayB = relay(producerB);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -122,6 +131,10 @@ class TwoRelaysTest {
 
     private OutboxRelay relay(OutboxProducer producer) {
         OutboxConfig config = new OutboxConfig() {
+            public Optional<String> topic() {
+                return Optional.of(Topics.INCIDENTS);
+            }
+
             public boolean relayEnabled() {
                 return true;
             }
@@ -145,7 +158,16 @@ class TwoRelaysTest {
             public Duration maxBackoff() {
                 return Duration.ofSeconds(1);
             }
+
+            public Duration retention() {
+                return Duration.ofDays(7);
+            }
+
+            public Duration pruneEvery() {
+                return Duration.ofHours(1);
+            }
         };
-        return new OutboxRelay(dataSource, producer, config, new TopicNames("test-intake."), "/centinela/intake-service", new SimpleMeterRegistry());
+        return new OutboxRelay(dataSource, producer, config, new TopicNames("test-intake."), centinela,
+                new SimpleMeterRegistry(), new MetricNames("intake-service"));
     }
 }

@@ -2,13 +2,11 @@ package org.centinela.platform.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.centinela.platform.config.CentinelaConfig;
 
 /**
  * The deployment's name of each topic of {@link org.centinela.contract.Topics}: the contract's name behind an
- * optional prefix ({@code centinela.topic-prefix}, env {@code CENTINELA_TOPIC_PREFIX}; each service's tests use
- * their own). Optional because an empty configuration value counts as missing.
+ * optional prefix ({@code centinela.topic-prefix}, env {@code CENTINELA_TOPIC_PREFIX}).
  */
 @ApplicationScoped
 public class TopicNames {
@@ -16,8 +14,8 @@ public class TopicNames {
     private final String prefix;
 
     @Inject
-    public TopicNames(@ConfigProperty(name = "centinela.topic-prefix") Optional<String> prefix) {
-        this(prefix.orElse(""));
+    public TopicNames(CentinelaConfig config) {
+        this(config.topicPrefix().orElse(""));
     }
 
     public TopicNames(String prefix) {

@@ -6,6 +6,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -20,16 +22,21 @@ import org.centinela.contract.CloudEventHeaders;
 import org.centinela.contract.EventTypes;
 import org.centinela.contract.Topics;
 import org.centinela.contract.event.PrincipalRevokedData;
+import org.centinela.platform.config.CentinelaConfig;
 import org.centinela.platform.kafka.TopicNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes {@code principal.revoked} and waits for the broker's acknowledgement, so that a DELETE answered 204
- * has reached every service's {@link RevocationFeed}. The record is a CloudEvent in binary mode, like every
- * Centinela event.
+ * has reached every service's {@link RevocationFeed}; then records the revocation in this service's own
+ * {@link RevokedPrincipals}, so the owning service refuses the tokens at once, whatever the feed is doing. The record
+ * is a CloudEvent in binary mode, like every Centinela event.
  */
 @ApplicationScoped
 public class RevocationPublisher {
+
+    private static final Logger LOG = Logger.getLogger(RevocationPublisher.class);
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
@@ -39,7 +46,7 @@ public class RevocationPublisher {
 
     public RevocationPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                                TopicNames topics,
-                               @ConfigProperty(name = "centinela.event-source") String source,
+                               CentinelaConfig config,
                                ObjectMapper json, RevokedPrincipals revoked) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -50,7 +57,7 @@ public class RevocationPublisher {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
                 new StringSerializer(), new ByteArraySerializer());
         this.topic = topics.of(Topics.PRINCIPALS);
-        this.source = source;
+        this.source = config.eventSource();
         this.json = json;
         this.revoked = revoked;
     }
@@ -70,7 +77,12 @@ public class RevocationPublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new RevocationNotPublishedException(e);
         }
-        revoked.revoke(principalId);
+        try {
+            revoked.revoke(List.of(new RevokedPrincipals.Revocation(principalId, role, now)));
+        } catch (SQLException e) {
+            // Published: every service's feed records it, this one's too, within moments.
+            LOG.warnf(e, "Revocation published but not yet recorded here [principalId=%s]", principalId);
+        }
     }
 
     private byte[] serialize(PrincipalRevokedData data) {

@@ -7,15 +7,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.centinela.reporting.ingest.ReportingEvent;
 
 /**
  * Transactions on the aggregates. Every writer first locks the single aggregate_state row, so live batches,
  * rebuild batches and the rebuild's start and switch are serialised: a live batch committed after a rebuild
  * started also went into the generation being rebuilt, and one committed before it is inside the end offsets
- * the rebuild reads up to.
+ * the rebuild reads up to. Rebuilds are rows of {@code rebuild_run}, so all instances see the same one: at most one
+ * runs, it switches only while it is still the running one, and a switch never drops the generation it serves.
  */
 @ApplicationScoped
 public class AggregateStore {
@@ -72,16 +75,34 @@ public class AggregateStore {
     }
 
     /**
-     * Opens a new, empty generation that live batches write to from now on. A generation left behind by a
-     * rebuild that did not finish (the service stopped) is dropped first.
+     * Opens a new, empty generation for a rebuild run by {@code owner}, which live batches write to from now on; empty
+     * when a rebuild is already running on any instance. A rebuild whose heartbeat is older than {@code stale} (its
+     * instance died) is taken over: marked FAILED and its generation dropped. A generation number is never reused.
      */
-    public int openGeneration() {
+    public Optional<RebuildRun> openGeneration(String owner, Duration stale) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 AggregateState state = read(connection, LOCK_STATE);
-                int generation = state.currentGeneration() + 1;
-                if (state.buildingGeneration() != null) {
-                    generation = Math.max(generation, state.buildingGeneration());
+                Optional<RebuildRun> running = running(connection);
+                if (running.isPresent()) {
+                    if (running.get().heartbeatAt().isAfter(Instant.now().minus(stale))) {
+                        return Optional.<RebuildRun>empty();
+                    }
+                    finish(connection, running.get().id(), "FAILED",
+                            "abandoned: no heartbeat since " + running.get().heartbeatAt());
+                    if (running.get().generation() != state.currentGeneration()) {
+                        delete(connection, running.get().generation());
+                    }
+                }
+                int generation;
+                try (PreparedStatement next = connection.prepareStatement(
+                        "SELECT greatest(?, coalesce(max(generation), 0)) + 1 FROM rebuild_run")) {
+                    next.setInt(1, Math.max(state.currentGeneration(),
+                            state.buildingGeneration() == null ? 0 : state.buildingGeneration()));
+                    try (ResultSet row = next.executeQuery()) {
+                        row.next();
+                        generation = row.getInt(1);
+                    }
                 }
                 delete(connection, generation);
                 try (PreparedStatement update = connection.prepareStatement(
@@ -89,49 +110,138 @@ public class AggregateStore {
                     update.setInt(1, generation);
                     update.executeUpdate();
                 }
-                return generation;
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO rebuild_run (generation, owner, state, started_at, heartbeat_at)
+                        VALUES (?, ?, 'RUNNING', now(), now())
+                        RETURNING id, generation, owner, state, events_done, events_total, started_at, heartbeat_at,
+                                  finished_at, error""")) {
+                    insert.setInt(1, generation);
+                    insert.setString(2, owner);
+                    try (ResultSet row = insert.executeQuery()) {
+                        row.next();
+                        return Optional.of(run(row));
+                    }
+                }
             }
         });
     }
 
-    /** Serves {@code generation} from now on; returns the new state. The previous generation is then dropped. */
-    public AggregateState switchTo(int generation) {
-        AggregateState previous = state();
-        AggregateState switched = QuarkusTransaction.requiringNew().call(() -> {
+    /** Records a running rebuild's progress; false when it is no longer the running one (taken over, or ended). */
+    public boolean heartbeat(long runId, long done, long total) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                read(connection, LOCK_STATE);
+                return progress(connection, runId, done, total);
+            }
+        });
+    }
+
+    /**
+     * Serves the rebuild's generation from now on and drops the one served before; empty (and nothing changed) when
+     * the rebuild is no longer the running one.
+     */
+    public Optional<AggregateState> switchTo(RebuildRun run, long done, long total) {
+        Optional<Switch> switched = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                AggregateState state = read(connection, LOCK_STATE);
+                Optional<RebuildRun> running = running(connection);
+                if (running.isEmpty() || running.get().id() != run.id()
+                        || !Integer.valueOf(run.generation()).equals(state.buildingGeneration())) {
+                    return Optional.<Switch>empty();
+                }
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE aggregate_state SET current_generation = ?, building_generation = NULL WHERE id = 1")) {
-                    update.setInt(1, generation);
+                    update.setInt(1, run.generation());
                     update.executeUpdate();
                 }
-                return read(connection, BUMP_VERSION);
+                progress(connection, run.id(), done, total);
+                finish(connection, run.id(), "DONE", null);
+                return Optional.of(new Switch(state.currentGeneration(), read(connection, BUMP_VERSION)));
             }
         });
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                delete(connection, previous.currentGeneration());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return switched;
+        switched.filter(change -> change.previousGeneration() != run.generation()).ifPresent(change ->
+                QuarkusTransaction.requiringNew().run(() -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        delete(connection, change.previousGeneration());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+        return switched.map(Switch::state);
     }
 
-    /** Gives up a generation being built (a failed rebuild); the served one stays. */
-    public void abandon(int generation) {
+    private record Switch(int previousGeneration, AggregateState state) {
+    }
+
+    /** Gives up a rebuild (it failed or was stopped): the served generation stays, the one being built is dropped. */
+    public void abandon(RebuildRun run, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                read(connection, LOCK_STATE);
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE aggregate_state SET building_generation = NULL WHERE id = 1")) {
-                    update.executeUpdate();
+                AggregateState state = read(connection, LOCK_STATE);
+                if (Integer.valueOf(run.generation()).equals(state.buildingGeneration())) {
+                    try (PreparedStatement update = connection.prepareStatement(
+                            "UPDATE aggregate_state SET building_generation = NULL WHERE id = 1")) {
+                        update.executeUpdate();
+                    }
                 }
-                delete(connection, generation);
+                if (run.generation() != state.currentGeneration()) {
+                    delete(connection, run.generation());
+                }
+                if (running(connection).filter(current -> current.id() == run.id()).isPresent()) {
+                    finish(connection, run.id(), "FAILED", error);
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** The newest rebuild, running or ended, as every instance sees it. */
+    public Optional<RebuildRun> latestRun() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement("""
+                SELECT id, generation, owner, state, events_done, events_total, started_at, heartbeat_at, finished_at, error
+                FROM rebuild_run ORDER BY id DESC LIMIT 1""");
+             ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(run(row)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean progress(Connection connection, long runId, long done, long total) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE rebuild_run SET events_done = ?, events_total = ?, heartbeat_at = now()
+                WHERE id = ? AND state = 'RUNNING'""")) {
+            update.setLong(1, done);
+            update.setLong(2, total);
+            update.setLong(3, runId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private static void finish(Connection connection, long runId, String state, String error) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE rebuild_run SET state = ?, finished_at = now(), error = ? WHERE id = ?")) {
+            update.setString(1, state);
+            update.setString(2, error);
+            update.setLong(3, runId);
+            update.executeUpdate();
+        }
+    }
+
+    private static Optional<RebuildRun> running(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, generation, owner, state, events_done, events_total, started_at, heartbeat_at, finished_at, error
+                FROM rebuild_run WHERE state = 'RUNNING' FOR UPDATE""");
+             ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(run(row)) : Optional.empty();
+        }
+    }
+
+    private static RebuildRun run(ResultSet row) throws SQLException {
+        Timestamp finished = row.getTimestamp(9);
+        return new RebuildRun(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4), row.getLong(5),
+                row.getLong(6), row.getTimestamp(7).toInstant(), row.getTimestamp(8).toInstant(),
+                finished == null ? null : finished.toInstant(), row.getString(10));
     }
 
     private static void delete(Connection connection, int generation) throws SQLException {

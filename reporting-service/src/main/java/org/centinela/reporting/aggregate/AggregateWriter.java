@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.centinela.contract.EventTypes;
 import org.centinela.contract.event.AlertEventData;
 import org.centinela.contract.event.IncidentEventData;
-import org.centinela.reporting.ingest.ReportingEvent;
 
 /**
  * Applies a batch of events to one generation of the aggregates on the caller's connection and transaction.

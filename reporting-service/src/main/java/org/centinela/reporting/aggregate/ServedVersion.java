@@ -61,8 +61,9 @@ public class ServedVersion {
     private void refresh() {
         try {
             advance(store.state().version());
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not re-read the aggregate version: %s", e.getMessage());
+        } catch (Throwable e) {
+            // Caught whatever it is: an exception escaping a scheduled task would end the re-reads for good.
+            LOG.warnf("Could not re-read the aggregate version: %s", e);
         }
     }
 }

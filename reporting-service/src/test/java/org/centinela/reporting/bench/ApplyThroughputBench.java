@@ -16,7 +16,7 @@ import org.centinela.contract.vocabulary.Sector;
 import org.centinela.contract.vocabulary.Verification;
 import org.centinela.contract.vocabulary.Violation;
 import org.centinela.reporting.aggregate.AggregateWriter;
-import org.centinela.reporting.ingest.ReportingEvent;
+import org.centinela.reporting.aggregate.ReportingEvent;
 
 /**
  * How many incident events per second the rebuild's database side applies: N events (80 % reported, 20 % updates

@@ -1,4 +1,4 @@
-package org.centinela.intake.outbox;
+package org.centinela.platform.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,7 +15,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * LISTENs for commits that wrote outbox rows in any intake instance and wakes the local relay, so an instance
+ * LISTENs for commits that wrote outbox rows in any instance of this service and wakes the local relay, so an instance
  * whose relay is idle picks up another's rows at once instead of at the next poll. Uses a connection of its own,
  * outside the pool, since it waits on it for as long as the service runs.
  */
@@ -43,7 +43,7 @@ public class OutboxNotifications {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.notifyOnCommit() || !config.relayEnabled()) {
+        if (config.topic().isEmpty() || !config.notifyOnCommit() || !config.relayEnabled()) {
             return;
         }
         running = true;

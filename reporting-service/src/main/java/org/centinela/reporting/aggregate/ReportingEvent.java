@@ -1,4 +1,4 @@
-package org.centinela.reporting.ingest;
+package org.centinela.reporting.aggregate;
 
 import org.centinela.contract.event.AlertEventData;
 import org.centinela.contract.event.IncidentEventData;

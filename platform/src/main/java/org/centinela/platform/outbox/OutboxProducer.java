@@ -1,4 +1,4 @@
-package org.centinela.intake.outbox;
+package org.centinela.platform.outbox;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.centinela.platform.metrics.MetricNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,16 +23,19 @@ public class OutboxProducer {
 
     private final String bootstrapServers;
     private final Duration deliveryTimeout;
+    private final String clientId;
     private Producer<String, byte[]> producer;
 
     @Inject
-    public OutboxProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, OutboxConfig config) {
-        this(bootstrapServers, config.deliveryTimeout());
+    public OutboxProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, OutboxConfig config,
+                          MetricNames names) {
+        this(bootstrapServers, config.deliveryTimeout(), names.service() + "-outbox-relay");
     }
 
-    protected OutboxProducer(String bootstrapServers, Duration deliveryTimeout) {
+    public OutboxProducer(String bootstrapServers, Duration deliveryTimeout, String clientId) {
         this.bootstrapServers = bootstrapServers;
         this.deliveryTimeout = deliveryTimeout;
+        this.clientId = clientId;
     }
 
     public synchronized Producer<String, byte[]> get() {
@@ -39,7 +43,7 @@ public class OutboxProducer {
             int timeout = (int) deliveryTimeout.toMillis();
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.CLIENT_ID_CONFIG, "intake-outbox-relay",
+                    ProducerConfig.CLIENT_ID_CONFIG, clientId,
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.LINGER_MS_CONFIG, 0,
@@ -60,7 +64,7 @@ public class OutboxProducer {
     }
 
     @PreDestroy
-    synchronized void close() {
+    public synchronized void close() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;

@@ -1,14 +1,19 @@
-package org.centinela.intake.outbox;
+package org.centinela.platform.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
+/** The transactional outbox of a service that publishes events (intake → incidents, alerts → alerts). */
 @ConfigMapping(prefix = "centinela.outbox")
 public interface OutboxConfig {
 
+    /** The contract topic this service's outbox publishes to (before the prefix); absent: the service has no outbox. */
+    Optional<String> topic();
+
     /**
-     * Whether this instance runs a relay. Off for an instance that should only accept reports (another instance
+     * Whether this instance runs a relay. Off for an instance that should only accept work (another instance
      * publishes its rows); nothing is lost while no relay runs, the rows wait in the outbox.
      */
     @WithDefault("true")
@@ -22,7 +27,7 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** Send NOTIFY on commit so that the relays of other intake instances wake too. */
+    /** Send NOTIFY on commit so that the relays of other instances wake too. */
     @WithDefault("true")
     boolean notifyOnCommit();
 
@@ -33,4 +38,12 @@ public interface OutboxConfig {
     /** Longest pause between attempts while the broker is unreachable. */
     @WithDefault("5s")
     Duration maxBackoff();
+
+    /** How long sent rows are kept (for inspection and replay by hand) before they are deleted. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** How often sent rows past their retention are deleted. */
+    @WithDefault("1h")
+    Duration pruneEvery();
 }

@@ -1,13 +1,13 @@
-package org.centinela.intake.outbox;
+package org.centinela.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,25 +27,27 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.centinela.platform.kafka.TopicNames;
 import org.centinela.contract.CloudEventHeaders;
-import org.centinela.contract.Topics;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.centinela.platform.config.CentinelaConfig;
+import org.centinela.platform.kafka.TopicNames;
+import org.centinela.platform.metrics.MetricNames;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to the incidents topic and marks them sent only after the broker acknowledged
- * them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two intake instances never publish the same row;
- * a row is claimed only when no earlier row of its incident is still unsent, so each incident's events reach
- * Kafka in order even when two relays run or a send fails. Wakes right after each local commit, on NOTIFY from
- * other instances, and otherwise polls; while Kafka is unreachable it retries with a growing pause, never skipping
- * a row.
+ * Publishes committed outbox rows to the service's topic and marks them sent only after the broker acknowledged
+ * them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two instances never publish the same row; a row is
+ * claimed only when no earlier row of its incident is still unsent, so each incident's events reach Kafka in order
+ * even when two relays run or a send fails. Wakes right after each local commit, on NOTIFY from other instances, and
+ * otherwise polls; while Kafka is unreachable it retries with a growing pause, never skipping a row. Sent rows are
+ * deleted once past their retention, so the table holds the backlog and a week of history, not every event ever.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration BACKLOG_EVERY = Duration.ofSeconds(2);
+    private static final int PRUNE_BATCH = 10_000;
 
     private static final String CLAIM = """
             SELECT o.id, o.event_id, o.incident_id, o.type, o.occurred_at, o.payload
@@ -55,6 +58,12 @@ public class OutboxRelay {
             ORDER BY o.id
             LIMIT ?
             FOR UPDATE SKIP LOCKED""";
+    private static final String BACKLOG = """
+            SELECT count(*), coalesce(extract(epoch FROM now() - min(occurred_at)), 0)
+            FROM outbox WHERE sent_at IS NULL""";
+    private static final String PRUNE = """
+            DELETE FROM outbox WHERE id IN (
+                SELECT id FROM outbox WHERE sent_at < now() - make_interval(secs => ?) ORDER BY id LIMIT ?)""";
 
     private final AgroalDataSource dataSource;
     private final OutboxProducer producers;
@@ -63,25 +72,45 @@ public class OutboxRelay {
     private final String source;
     private final Counter published;
     private final Counter failures;
+    private final Counter pruned;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
+    private volatile long backlog;
+    private volatile double oldestSeconds;
+    private Instant backlogMeasured = Instant.EPOCH;
+    private Instant prunedAt = Instant.EPOCH;
     private Thread thread;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxProducer producers, OutboxConfig config,
-                       TopicNames topics,
-                       @ConfigProperty(name = "centinela.event-source") String source, MeterRegistry registry) {
+    public OutboxRelay(AgroalDataSource dataSource, OutboxProducer producers, OutboxConfig config, TopicNames topics,
+                       CentinelaConfig centinela, MeterRegistry registry, MetricNames names) {
         this.dataSource = dataSource;
         this.producers = producers;
         this.config = config;
-        this.topic = topics.of(Topics.INCIDENTS);
-        this.source = source;
-        this.published = Counter.builder(OutboxMetrics.PUBLISHED).description("Outbox events acknowledged by Kafka")
-                .register(registry);
-        this.failures = Counter.builder(OutboxMetrics.FAILURES).description("Relay batches that Kafka did not fully acknowledge")
-                .register(registry);
+        this.topic = config.topic().map(topics::of).orElse(null);
+        this.source = centinela.eventSource();
+        if (topic == null) {
+            // This service publishes nothing through an outbox: no relay, no meters.
+            this.published = null;
+            this.failures = null;
+            this.pruned = null;
+            return;
+        }
+        this.published = Counter.builder(names.of("outbox_published_events_total"))
+                .description("Outbox events acknowledged by Kafka").register(registry);
+        this.failures = Counter.builder(names.of("outbox_publish_failures_total"))
+                .description("Relay batches that Kafka did not fully acknowledge").register(registry);
+        this.pruned = Counter.builder(names.of("outbox_pruned_events_total"))
+                .description("Sent outbox rows deleted after their retention").register(registry);
+        Gauge.builder(names.of("outbox_backlog_events"), this, relay -> relay.backlog)
+                .description("Outbox rows not yet acknowledged by Kafka").register(registry);
+        Gauge.builder(names.of("outbox_oldest_unsent_age_seconds"), this, relay -> relay.oldestSeconds)
+                .description("Age of the oldest outbox row not yet acknowledged by Kafka").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
+        if (topic == null) {
+            return;
+        }
         if (!config.relayEnabled()) {
             LOG.info("Outbox relay disabled on this instance (centinela.outbox.relay-enabled=false)");
             return;
@@ -98,10 +127,6 @@ public class OutboxRelay {
             thread.interrupt();
             thread.join(TimeUnit.SECONDS.toMillis(10));
         }
-    }
-
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        wake();
     }
 
     /** Makes the relay look for pending rows now. */
@@ -121,13 +146,14 @@ public class OutboxRelay {
             try {
                 int count = relayBatch();
                 backoff = Duration.ZERO;
+                housekeeping();
                 if (count < config.batchSize()) {
                     signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 failures.increment();
                 producers.discard();
                 backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), config.maxBackoff());
@@ -144,7 +170,7 @@ public class OutboxRelay {
     }
 
     /** Publishes one batch; returns how many rows were claimed. Throws when any of them was not acknowledged. */
-    int relayBatch() throws SQLException, InterruptedException {
+    public int relayBatch() throws SQLException, InterruptedException {
         Exception failure = null;
         int claimed;
         try (Connection connection = dataSource.getConnection()) {
@@ -170,6 +196,34 @@ public class OutboxRelay {
             throw new IllegalStateException("Kafka did not acknowledge every outbox row", failure);
         }
         return claimed;
+    }
+
+    /** Refreshes the backlog gauges every few seconds and deletes sent rows past their retention every prune period. */
+    private void housekeeping() throws SQLException {
+        Instant now = Instant.now();
+        if (Duration.between(backlogMeasured, now).compareTo(BACKLOG_EVERY) >= 0) {
+            backlogMeasured = now;
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement(BACKLOG);
+                 ResultSet result = select.executeQuery()) {
+                result.next();
+                backlog = result.getLong(1);
+                oldestSeconds = result.getDouble(2);
+            }
+        }
+        if (Duration.between(prunedAt, now).compareTo(config.pruneEvery()) >= 0) {
+            prunedAt = now;
+            int deleted;
+            do {
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement delete = connection.prepareStatement(PRUNE)) {
+                    delete.setLong(1, config.retention().toSeconds());
+                    delete.setInt(2, PRUNE_BATCH);
+                    deleted = delete.executeUpdate();
+                }
+                pruned.increment(deleted);
+            } while (deleted == PRUNE_BATCH && running);
+        }
     }
 
     /** Sends every row and waits for the acks; fills {@code acknowledged} and returns the first failure, if any. */
