@@ -50,8 +50,16 @@ public class PgTool {
     private static void databases(String[] args, boolean recreate) throws Exception {
         String user = System.getenv().getOrDefault("CENTINELA_DB_USER", "postgres");
         String password = System.getenv().getOrDefault("CENTINELA_DB_PASSWORD", "");
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + args[1] + "/postgres", user, password);
-             Statement statement = connection.createStatement()) {
+        Connection opened;
+        try {
+            opened = DriverManager.getConnection("jdbc:postgresql://" + args[1] + "/postgres", user, password);
+        } catch (java.sql.SQLException e) {
+            System.err.println("PostgreSQL at " + args[1] + " refused user " + user + " (" + e.getMessage()
+                    + "): set CENTINELA_DB_USER and CENTINELA_DB_PASSWORD to a role that may create databases");
+            System.exit(1);
+            return;
+        }
+        try (Connection connection = opened; Statement statement = connection.createStatement()) {
             for (int i = 2; i < args.length; i++) {
                 String db = args[i];
                 if (!db.matches("[a-z_][a-z0-9_]*")) {
