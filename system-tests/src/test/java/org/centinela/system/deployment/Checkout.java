@@ -32,6 +32,14 @@ final class Checkout {
         }
     }
 
+    /** The HTTP port a service listens on: {@code quarkus.http.port} of its application.properties. */
+    static int httpPort(String service) {
+        return read(service + "/src/main/resources/application.properties").lines()
+                .filter(line -> line.startsWith("quarkus.http.port="))
+                .map(line -> Integer.parseInt(line.substring("quarkus.http.port=".length()).strip()))
+                .findFirst().orElseThrow(() -> new AssertionError(service + " sets no quarkus.http.port"));
+    }
+
     /** The topics bin/centinela creates for the local run: its {@code TOPICS=(…)} array. */
     static List<String> binCentinelaTopics() {
         Matcher matcher = Pattern.compile("(?m)^TOPICS=\\(([^)]*)\\)").matcher(read("bin/centinela"));

@@ -61,16 +61,9 @@ class DockerfileTest {
     @ParameterizedTest
     @FieldSource("SERVICES")
     void theImageExposesTheServicesPortAndTheThreeImagesShareOneBase(String service) {
-        String port = port(service);
+        int port = Checkout.httpPort(service);
         assertTrue(instructions(service).contains("EXPOSE " + port), service + " exposes " + port);
         assertEquals(from("intake-service"), from(service), "the three services are built alike");
-    }
-
-    private static String port(String service) {
-        return Checkout.read(service + "/src/main/resources/application.properties").lines()
-                .filter(l -> l.startsWith("quarkus.http.port="))
-                .map(l -> l.substring("quarkus.http.port=".length()).strip())
-                .findFirst().orElseThrow();
     }
 
     private static String from(String service) {
