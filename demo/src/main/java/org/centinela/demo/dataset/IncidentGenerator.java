@@ -101,7 +101,7 @@ public final class IncidentGenerator {
         List<Sector> sectors = new ArrayList<>();
         if (landEnvironmentIndigenous) {
             sectors.addAll(Shares.LAND_ENVIRONMENT_INDIGENOUS_SECTORS.pickDistinct(random, random.nextDouble() < 0.35 ? 2 : 1));
-            if (random.nextDouble() < 0.3) {
+            if (random.nextDouble() < 0.15) {
                 sectors.add(Sector.COMMUNITY_LEADER);
             }
         } else {
@@ -117,10 +117,10 @@ public final class IncidentGenerator {
             return 1;
         } else if (draw < 0.85) {
             return 2 + random.nextInt(4);
-        } else if (draw < 0.97) {
-            return 6 + random.nextInt(45);
+        } else if (draw < 0.98) {
+            return 6 + random.nextInt(25);
         }
-        return 51 + random.nextInt(250);
+        return 31 + random.nextInt(120);
     }
 
     private static List<Context> context(SplittableRandom random, boolean landEnvironmentIndigenous, List<Violation> violations) {
