@@ -26,8 +26,9 @@ final class RunningSystem {
     static synchronized RunningSystem get() throws Exception {
         if (instance == null) {
             RunningSystem system = new RunningSystem();
-            system.start();
+            // Registered first: a service that is not ready in time must not leave the others running.
             Runtime.getRuntime().addShutdownHook(new Thread(system::stop));
+            system.start();
             instance = system;
         }
         return instance;
