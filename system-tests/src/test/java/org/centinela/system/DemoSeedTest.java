@@ -15,6 +15,7 @@ import org.centinela.demo.dataset.IncidentGenerator;
 import org.centinela.demo.seed.DemoPrincipals;
 import org.centinela.demo.seed.DemoState;
 import org.centinela.demo.seed.Seeder;
+import org.centinela.testkit.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class DemoSeedTest {
     @BeforeAll
     static void start() throws Exception {
         system = RunningSystem.get();
-        webhook = new WebhookReceiver();
+        webhook = WebhookReceiver.start();
     }
 
     @AfterAll

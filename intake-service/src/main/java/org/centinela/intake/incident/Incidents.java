@@ -57,8 +57,8 @@ public class Incidents {
     private final ConfidentialReads reads;
     private final FieldCipher cipher;
     private final ObjectMapper json;
-    private final Counter reported;
-    private final Counter replays;
+    private final Counter incidentsReported;
+    private final Counter idempotentReplays;
 
     public Incidents(Regions regions, IncidentsConfig config,
                      ReferenceSequence references, IdempotencyKeys idempotency, OutboxWriter outbox,
@@ -75,9 +75,9 @@ public class Incidents {
         this.reads = reads;
         this.cipher = cipher;
         this.json = json;
-        this.reported = Counter.builder(names.of("incidents_reported_total")).description("Incidents accepted (201)")
+        this.incidentsReported = Counter.builder(names.of("incidents_reported_total")).description("Incidents accepted (201)")
                 .register(registry);
-        this.replays = Counter.builder(names.of("idempotent_replays_total"))
+        this.idempotentReplays = Counter.builder(names.of("idempotent_replays_total"))
                 .description("Reports answered again from an Idempotency-Key, writing nothing").register(registry);
     }
 
@@ -106,7 +106,7 @@ public class Incidents {
             Optional<StoredResponse> first = idempotency.claim(organisationId, idempotencyKey, requestHash);
             if (first.isPresent()) {
                 LOG.debugf("Idempotent replay [organisationId=%s]", organisationId);
-                replays.increment();
+                idempotentReplays.increment();
                 return first.get();
             }
         }
@@ -157,7 +157,7 @@ public class Incidents {
         }
         LOG.infof("Incident reported [incidentId=%s, reference=%s, organisationId=%s]", incident.id, incident.reference,
                 organisationId);
-        reported.increment();
+        incidentsReported.increment();
         return response;
     }
 
