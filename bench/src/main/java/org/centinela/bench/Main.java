@@ -20,6 +20,7 @@ public final class Main {
         BENCHMARKS.put("rebuild", Rebuild::run);
         BENCHMARKS.put("footprint", Footprint::run);
         BENCHMARKS.put("startup", Startup::run);
+        BENCHMARKS.put("cpu-cost", CpuCost::run);
         BENCHMARKS.put("pgbench-limit", Limits::pgbench);
         BENCHMARKS.put("kafka-latency-limit", Limits::kafkaLatency);
         BENCHMARKS.put("kafka-scan-limit", Limits::kafkaScan);

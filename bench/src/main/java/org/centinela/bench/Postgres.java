@@ -38,6 +38,12 @@ final class Postgres {
                 String.valueOf(port), "-U", user, "-d", database, "-c", sql), 120);
     }
 
+    /** Rows of a query, one a line, columns separated by '|' (psql -At). */
+    String query(String database, String sql) throws Exception {
+        return Processes.run(List.of("psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",
+                String.valueOf(port), "-U", user, "-d", database, "-c", sql), 120);
+    }
+
     /** The start of a command line for a PostgreSQL client tool (pgbench) against this server. */
     List<String> connection(String tool) {
         return new ArrayList<>(List.of(tool, "-h", host, "-p", String.valueOf(port), "-U", user));
