@@ -25,6 +25,8 @@ import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.alert.Escalator;
 import org.centinela.alerts.outbox.Outbox;
 import org.centinela.alerts.team.ChannelType;
+import org.centinela.alerts.team.RefusedWebhookAddressException;
+import org.centinela.alerts.team.WebhookUrlPolicy;
 import org.centinela.contract.EventTypes;
 import org.centinela.platform.crypto.FieldCipher;
 import org.jboss.logging.Logger;
@@ -47,11 +49,12 @@ public class Dispatcher {
     private final DeliveryConfig config;
     private final RetryPolicy retries;
     private final MeterRegistry metrics;
+    private final WebhookUrlPolicy urls;
     private final HttpClient http;
     private final ExecutorService senders;
 
     public Dispatcher(ReactiveMailer mailer, FieldCipher cipher, Outbox outbox, Escalator escalator,
-                      DeliveryConfig config, MeterRegistry metrics) {
+                      DeliveryConfig config, MeterRegistry metrics, WebhookUrlPolicy urls) {
         this.mailer = mailer;
         this.cipher = cipher;
         this.outbox = outbox;
@@ -59,6 +62,7 @@ public class Dispatcher {
         this.config = config;
         this.retries = RetryPolicy.from(config);
         this.metrics = metrics;
+        this.urls = urls;
         AtomicInteger threadNumber = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(config.threads(), runnable -> {
             Thread thread = new Thread(runnable, "centinela-delivery-" + threadNumber.incrementAndGet());
@@ -83,6 +87,7 @@ public class Dispatcher {
         Timer.Sample sample = Timer.start(metrics);
         Integer httpStatus = null;
         String error = null;
+        boolean retryable = true;
         try {
             if (claim.channel() == ChannelType.WEBHOOK) {
                 httpStatus = postWebhook(claim);
@@ -92,6 +97,9 @@ public class Dispatcher {
             } else {
                 mailer.send(Mail.withText(claim.target(), claim.subject(), claim.body())).await().atMost(config.mailTimeout());
             }
+        } catch (RefusedWebhookAddressException e) {
+            error = e.getMessage();
+            retryable = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
@@ -107,7 +115,7 @@ public class Dispatcher {
                     claim.alertId(), claim.deliveryId(), claim.channel(), error);
         }
         try {
-            record(claim, success, httpStatus, error);
+            record(claim, success, httpStatus, error, retryable);
         } catch (RuntimeException e) {
             // The claim lapses and the poller tries again: at-least-once, the delivery id lets receivers deduplicate.
             LOG.errorf(e, "Outcome of a delivery attempt not recorded [alertId=%s, deliveryId=%s]",
@@ -117,7 +125,9 @@ public class Dispatcher {
 
     private int postWebhook(Claim claim) throws Exception {
         byte[] body = claim.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(claim.target()))
+        URI target = URI.create(claim.target());
+        urls.checkBeforeSending(target);
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header(Signature.DELIVERY_HEADER, claim.deliveryId().toString())
@@ -128,7 +138,7 @@ public class Dispatcher {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private void record(Claim claim, boolean success, Integer httpStatus, String error) {
+    private void record(Claim claim, boolean success, Integer httpStatus, String error, boolean retryable) {
         List<Claim> escalations = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Time.now();
             DeliveryAttempt attempt = DeliveryAttempt.findById(claim.attemptId());
@@ -147,7 +157,7 @@ public class Dispatcher {
                 return List.<Claim>of();
             }
             delivery.failedAttempts++;
-            Optional<Instant> next = RetryPolicy.retryable(httpStatus)
+            Optional<Instant> next = retryable && RetryPolicy.retryable(httpStatus)
                     ? retries.nextAttempt(delivery.createdAt, delivery.failedAttempts, now)
                     : Optional.empty();
             if (next.isPresent()) {

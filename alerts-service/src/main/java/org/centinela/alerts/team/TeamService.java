@@ -27,8 +27,9 @@ public class TeamService {
     private final TeamValidator validator;
     private final FieldCipher cipher;
 
-    public TeamService(@ConfigProperty(name = "centinela.country") String country, FieldCipher cipher) {
-        this.validator = new TeamValidator(Regions.of(country));
+    public TeamService(@ConfigProperty(name = "centinela.country") String country, FieldCipher cipher,
+                       WebhookUrlPolicy urls) {
+        this.validator = new TeamValidator(Regions.of(country), urls);
         this.cipher = cipher;
     }
 
