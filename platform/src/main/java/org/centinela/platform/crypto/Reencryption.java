@@ -70,8 +70,12 @@ public class Reencryption {
                     started.startedAt(), null, null));
             LOG.infof("[keyId=%s] Re-encryption started: %d rows", cipher.currentKeyId(), total);
             connection.setAutoCommit(false);
-            for (CipherTable table : tables.tables()) {
-                walk(connection, table);
+            try {
+                for (CipherTable table : tables.tables()) {
+                    walk(connection, table);
+                }
+            } finally {
+                connection.setAutoCommit(true);
             }
             progress.set(progress.get().finished(Instant.now()));
             ReencryptionProgress done = progress.get();
