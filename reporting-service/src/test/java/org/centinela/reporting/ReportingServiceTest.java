@@ -50,6 +50,7 @@ import org.centinela.platform.kafka.DeadLetterWriter;
 import org.centinela.platform.security.Role;
 import org.centinela.platform.security.TokenService;
 import org.centinela.reporting.ingest.LiveConsumer;
+import org.centinela.testkit.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,7 +70,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportingServiceTest {
 
-    static final String ADMIN = "test-admin-token";
+    static final String ADMIN = TestEnvironment.adminToken();
     static final Duration FRESH = Duration.ofSeconds(2);
 
     @Inject

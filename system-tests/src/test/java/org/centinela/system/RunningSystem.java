@@ -53,6 +53,17 @@ final class RunningSystem {
     }
 
     private Map<String, String> environment(ServiceProcess service) {
+        Map<String, String> env = baseEnvironment();
+        env.put("CENTINELA_INTAKE_BASE_URL", "http://127.0.0.1:" + intake.port);
+        env.put("CENTINELA_ALERTS_BASE_URL", "http://127.0.0.1:" + alerts.port);
+        return env;
+    }
+
+    /**
+     * What every service of a test system is started with: the prod profile, the test broker and databases, the
+     * test credentials, and webhooks to this machine allowed (the tests' receivers listen on 127.0.0.1).
+     */
+    static Map<String, String> baseEnvironment() {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
         env.put("CENTINELA_ADMIN_TOKEN", ADMIN_TOKEN);
@@ -61,8 +72,7 @@ final class RunningSystem {
         env.put("INTAKE_DB_URL", databaseUrl("intake"));
         env.put("ALERTS_DB_URL", databaseUrl("alerts"));
         env.put("REPORTING_DB_URL", databaseUrl("reporting"));
-        env.put("CENTINELA_INTAKE_BASE_URL", "http://127.0.0.1:" + intake.port);
-        env.put("CENTINELA_ALERTS_BASE_URL", "http://127.0.0.1:" + alerts.port);
+        env.put("CENTINELA_WEBHOOK_ALLOW_PRIVATE", "true");
         env.put("QUARKUS_PROFILE", "prod");
         return env;
     }
@@ -73,7 +83,7 @@ final class RunningSystem {
                 + service + env("CENTINELA_TEST_DB_SUFFIX", "");
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isEmpty() ? fallback : value;
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** One Centinela service started from its built jar as a separate process, the way a user runs it. */
 final class ServiceProcess {
@@ -24,9 +25,14 @@ final class ServiceProcess {
     private Process process;
 
     ServiceProcess(String name, Path root) {
+        this(name, name, root);
+    }
+
+    /** A service whose output goes to {@code system-tests/target/<logName>.log}. */
+    ServiceProcess(String name, String logName, Path root) {
         this.name = name;
         this.port = freePort();
-        this.log = root.resolve("system-tests/target/" + name + ".log");
+        this.log = root.resolve("system-tests/target/" + logName + ".log");
     }
 
     String url(String path) {
@@ -39,6 +45,9 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
         Files.createDirectories(log.getParent());
+        if (process == null) {
+            Files.deleteIfExists(log); // a fresh log per test run; restarts of this instance append to it
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
@@ -63,6 +72,28 @@ final class ServiceProcess {
             Thread.sleep(200);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    /**
+     * Waits for the process to end by itself; its exit code, or empty when it became ready (or still ran) instead.
+     */
+    OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return OptionalInt.of(process.exitValue());
+            }
+            if (readinessStatus() == 200) {
+                return OptionalInt.empty();
+            }
+            Thread.sleep(200);
+        }
+        return OptionalInt.empty();
+    }
+
+    /** What the process has written so far. */
+    String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     int readinessStatus() {

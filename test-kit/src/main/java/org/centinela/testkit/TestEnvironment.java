@@ -14,7 +14,7 @@ public final class TestEnvironment {
     }
 
     public static String adminToken() {
-        return env("CENTINELA_ADMIN_TOKEN", "test-admin-token");
+        return env("CENTINELA_ADMIN_TOKEN", "test-admin-token-0123456789abcdef");
     }
 
     static String env(String name, String fallback) {

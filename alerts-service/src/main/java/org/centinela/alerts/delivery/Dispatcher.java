@@ -29,6 +29,8 @@ import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.alert.Escalator;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.team.ChannelType;
+import org.centinela.alerts.team.RefusedWebhookAddressException;
+import org.centinela.alerts.team.WebhookUrlPolicy;
 import org.centinela.contract.EventTypes;
 import org.centinela.platform.crypto.FieldCipher;
 import org.jboss.logging.Logger;
@@ -54,13 +56,14 @@ public class Dispatcher {
     private final DeliveryConfig config;
     private final RetryPolicy retries;
     private final MeterRegistry metrics;
+    private final WebhookUrlPolicy urls;
     private final HttpClient http;
     private final ExecutorService webhookSenders;
     private final ExecutorService mailSenders;
     private final ReceiverLanes lanes;
 
     public Dispatcher(ReactiveMailer mailer, FieldCipher cipher, OutboxWriter outbox, Escalator escalator,
-                      DeliveryConfig config, MeterRegistry metrics) {
+                      DeliveryConfig config, MeterRegistry metrics, WebhookUrlPolicy urls) {
         this.mailer = mailer;
         this.cipher = cipher;
         this.outbox = outbox;
@@ -68,6 +71,7 @@ public class Dispatcher {
         this.config = config;
         this.retries = RetryPolicy.from(config);
         this.metrics = metrics;
+        this.urls = urls;
         this.webhookSenders = pool("centinela-webhook-", config.webhookThreads());
         this.mailSenders = pool("centinela-mail-", config.mailThreads());
         this.lanes = new ReceiverLanes(config.perReceiver());
@@ -104,6 +108,7 @@ public class Dispatcher {
         Timer.Sample sample = Timer.start(metrics);
         Integer httpStatus = null;
         String error = null;
+        boolean retryable = true;
         try {
             if (claim.channel() == ChannelType.WEBHOOK) {
                 httpStatus = postWebhook(claim);
@@ -113,6 +118,9 @@ public class Dispatcher {
             } else {
                 mailer.send(Mail.withText(claim.target(), claim.subject(), claim.body())).await().atMost(config.mailTimeout());
             }
+        } catch (RefusedWebhookAddressException e) {
+            error = e.getMessage();
+            retryable = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
@@ -128,7 +136,7 @@ public class Dispatcher {
                     claim.alertId(), claim.deliveryId(), claim.channel(), error);
         }
         try {
-            record(claim, success, httpStatus, error);
+            record(claim, success, httpStatus, error, retryable);
         } catch (RuntimeException e) {
             // The claim lapses and the poller tries again: at-least-once, the delivery id lets receivers deduplicate.
             LOG.errorf(e, "Outcome of a delivery attempt not recorded [alertId=%s, deliveryId=%s]",
@@ -138,7 +146,9 @@ public class Dispatcher {
 
     private int postWebhook(Claim claim) throws Exception {
         byte[] body = claim.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(claim.target()))
+        URI target = URI.create(claim.target());
+        urls.checkBeforeSending(target);
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header(Signature.DELIVERY_HEADER, claim.deliveryId().toString())
@@ -157,7 +167,7 @@ public class Dispatcher {
         }
     }
 
-    private void record(Claim claim, boolean success, Integer httpStatus, String error) {
+    private void record(Claim claim, boolean success, Integer httpStatus, String error, boolean retryable) {
         List<Claim> escalations = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Time.now();
             DeliveryAttempt attempt = DeliveryAttempt.findById(claim.attemptId());
@@ -176,7 +186,7 @@ public class Dispatcher {
                 return List.<Claim>of();
             }
             delivery.failedAttempts++;
-            Optional<Instant> next = RetryPolicy.retryable(httpStatus)
+            Optional<Instant> next = retryable && RetryPolicy.retryable(httpStatus)
                     ? retries.nextAttempt(delivery.createdAt, delivery.failedAttempts, now)
                     : Optional.empty();
             if (next.isPresent()) {

@@ -26,8 +26,8 @@ public class TeamService {
     private final TeamValidator validator;
     private final FieldCipher cipher;
 
-    public TeamService(Regions regions, FieldCipher cipher) {
-        this.validator = new TeamValidator(regions);
+    public TeamService(Regions regions, FieldCipher cipher, WebhookUrlPolicy urls) {
+        this.validator = new TeamValidator(regions, urls);
         this.cipher = cipher;
     }
 

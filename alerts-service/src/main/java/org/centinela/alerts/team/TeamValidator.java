@@ -1,7 +1,5 @@
 package org.centinela.alerts.team;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +18,11 @@ public final class TeamValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Regions regions;
+    private final WebhookUrlPolicy urls;
 
-    public TeamValidator(Regions regions) {
+    public TeamValidator(Regions regions, WebhookUrlPolicy urls) {
         this.regions = regions;
+        this.urls = urls;
     }
 
     /**
@@ -58,7 +58,7 @@ public final class TeamValidator {
         return errors;
     }
 
-    private static void checkChannels(List<TeamRequest.ChannelInput> channels, Set<String> keptSecretUrls,
+    private void checkChannels(List<TeamRequest.ChannelInput> channels, Set<String> keptSecretUrls,
                                       List<FieldError> errors) {
         if (channels == null || channels.isEmpty()) {
             errors.add(new FieldError("channels", "a team needs at least one channel"));
@@ -86,9 +86,7 @@ public final class TeamValidator {
                     errors.add(new FieldError(at + ".secret", "not allowed on an EMAIL channel"));
                 }
             } else {
-                if (!isHttpUrl(channel.url())) {
-                    errors.add(new FieldError(at + ".url", "must be an absolute http or https URL"));
-                }
+                urls.refusal(channel.url()).ifPresent(reason -> errors.add(new FieldError(at + ".url", reason)));
                 if (channel.address() != null) {
                     errors.add(new FieldError(at + ".address", "not allowed on a WEBHOOK channel"));
                 }
@@ -102,19 +100,6 @@ public final class TeamValidator {
             if (target != null && !targets.add(channel.type() + " " + target)) {
                 errors.add(new FieldError(at, "duplicate channel"));
             }
-        }
-    }
-
-    private static boolean isHttpUrl(String url) {
-        if (url == null || url.length() > 2000) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            return uri.isAbsolute() && uri.getHost() != null
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 }

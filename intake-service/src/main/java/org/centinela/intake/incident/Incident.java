@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An incident as stored. {@code descriptionEnc} and {@code confidentialEnc} are FieldCipher ciphertexts; code
- * lists are comma-separated (codes never contain commas).
+ * An incident as stored. {@code descriptionEnc}, {@code confidentialEnc} and {@code locationEnc} (an
+ * {@link ExactLocation}) are FieldCipher ciphertexts; in the clear only the coordinates rounded to 0.1°, as the
+ * events carry them. Code lists are comma-separated (codes never contain commas).
  */
 @Entity
 @Table(name = "incident")
@@ -29,9 +30,10 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "occurred_on")
     public LocalDate occurredOn;
     public String region;
-    public String locality;
-    public Double latitude;
-    public Double longitude;
+    @Column(name = "latitude_rounded")
+    public Double latitudeRounded;
+    @Column(name = "longitude_rounded")
+    public Double longitudeRounded;
     public String violations;
     public String perpetrators;
     @Column(name = "defenders_count")
@@ -47,6 +49,8 @@ public class Incident extends PanacheEntityBase {
     public String descriptionEnc;
     @Column(name = "confidential_enc")
     public String confidentialEnc;
+    @Column(name = "location_enc")
+    public String locationEnc;
     public String verification;
     @Column(name = "justice_status")
     public String justiceStatus;

@@ -11,7 +11,7 @@ import org.centinela.contract.vocabulary.Sector;
 import org.centinela.contract.vocabulary.Verification;
 import org.centinela.contract.vocabulary.Violation;
 
-/** The event data of an incident's current state: no description, no confidential part, coordinates to 0.1°. */
+/** The event data of an incident's current state: no description, confidential part or locality; coordinates to 0.1°. */
 final class IncidentEvents {
 
     private IncidentEvents() {
@@ -26,8 +26,8 @@ final class IncidentEvents {
                 incident.occurredOn,
                 incident.receivedAt,
                 incident.region,
-                IncidentEventData.roundCoordinate(incident.latitude),
-                IncidentEventData.roundCoordinate(incident.longitude),
+                incident.latitudeRounded,
+                incident.longitudeRounded,
                 codes(incident.violations, Violation::valueOf),
                 codes(incident.perpetrators, Perpetrator::valueOf),
                 new Defenders(incident.defendersCount, incident.defendersWomen, codes(incident.sectors, Sector::valueOf)),

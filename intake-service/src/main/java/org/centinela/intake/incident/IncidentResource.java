@@ -120,8 +120,8 @@ public class IncidentResource {
     @GET
     @RolesAllowed({Role.ADMIN, Role.REPORTER, Role.RESPONDER})
     @Operation(summary = "List incidents", description = "Newest receivedAt first: a reporter's own, a responder's "
-            + "alerted ones, all for admins. from/to are inclusive bounds on occurredOn. Items carry no description "
-            + "nor confidential part.")
+            + "alerted ones, all for admins. from/to are inclusive bounds on occurredOn. Items carry no description, "
+            + "confidential part, locality or exact coordinates.")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = IncidentView.Page.class),
             examples = @ExampleObject(name = "page", value = IncidentExamples.PAGE)))

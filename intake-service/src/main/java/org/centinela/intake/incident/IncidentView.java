@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * An incident as the API shows it (SPEC §9 "Incident output"): the submitted fields, its identity and state, and
- * its history oldest first. {@code description} and {@code confidential} appear only in answers to callers
- * allowed to read them; absent optional fields are left out.
+ * its history oldest first. The personal parts ({@code description}, {@code confidential}, and the exact location:
+ * {@code locality}, {@code latitude}, {@code longitude}) appear only in an answer about one incident to a caller
+ * allowed to read it, never in lists; absent optional fields are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IncidentView(

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.centinela.contract.EventTypes;
+import org.centinela.contract.event.IncidentEventData;
 import org.centinela.contract.vocabulary.JusticeStatus;
 import org.centinela.contract.vocabulary.Regions;
 import org.centinela.contract.vocabulary.Verification;
@@ -119,9 +120,8 @@ public class Incidents {
         incident.receivedAt = now;
         incident.occurredOn = request.occurredOn();
         incident.region = request.region();
-        incident.locality = request.locality();
-        incident.latitude = request.latitude();
-        incident.longitude = request.longitude();
+        incident.latitudeRounded = IncidentEventData.roundCoordinate(request.latitude());
+        incident.longitudeRounded = IncidentEventData.roundCoordinate(request.longitude());
         incident.violations = Incident.join(request.violations());
         incident.perpetrators = Incident.join(request.perpetrators());
         incident.defendersCount = request.defenders().count();
@@ -132,6 +132,8 @@ public class Incidents {
         incident.language = request.language() == null ? "es" : request.language();
         incident.descriptionEnc = cipher.encrypt(request.description());
         incident.confidentialEnc = request.confidential() == null ? null : cipher.encrypt(write(request.confidential()));
+        ExactLocation location = ExactLocation.of(request);
+        incident.locationEnc = location == null ? null : cipher.encrypt(write(location));
         incident.verification = Verification.UNVERIFIED.name();
         incident.justiceStatus = JusticeStatus.NOT_REPORTED.name();
         incident.revision = 0;
@@ -150,7 +152,8 @@ public class Incidents {
         reported.persist();
 
         outbox.append(incident.id, EventTypes.INCIDENT_REPORTED, IncidentEvents.data(incident, organisationName), now);
-        IncidentView view = view(incident, List.of(reported), request.description(), request.confidential());
+        IncidentView view = view(incident, List.of(reported),
+                new Decrypted(request.description(), request.confidential(), location));
         StoredResponse response = new StoredResponse(201, PATH + incident.id, write(view));
         if (idempotencyKey != null) {
             idempotency.complete(organisationId, idempotencyKey, response);
@@ -233,7 +236,7 @@ public class Incidents {
         var query = Incident.<Incident>find(where + " order by receivedAt desc, id desc", parameters);
         long total = query.count();
         List<IncidentView> items = query.page(page, size).list().stream()
-                .map(incident -> view(incident, null, null, null))
+                .map(incident -> view(incident, null, null))
                 .toList();
         return new IncidentView.Page(items, page, size, total);
     }
@@ -263,29 +266,37 @@ public class Incidents {
     private IncidentView decrypted(Caller caller, Incident incident) {
         String description = cipher.decrypt(incident.descriptionEnc);
         ConfidentialPart confidential = incident.confidentialEnc == null ? null
-                : read(cipher.decrypt(incident.confidentialEnc));
+                : read(cipher.decrypt(incident.confidentialEnc), ConfidentialPart.class);
+        ExactLocation location = incident.locationEnc == null ? null
+                : read(cipher.decrypt(incident.locationEnc), ExactLocation.class);
         reads.record(incident.id, caller, Instant.now());
-        return view(incident, IncidentHistory.of(incident.id), description, confidential);
+        return view(incident, IncidentHistory.of(incident.id), new Decrypted(description, confidential, location));
     }
 
-    /** {@code history} null leaves it out (lists); {@code description} null leaves the sensitive parts out. */
-    private IncidentView view(Incident incident, List<IncidentHistory> history, String description,
-                              ConfidentialPart confidential) {
+    /** The personal parts of an incident, decrypted for a caller allowed to read them. */
+    private record Decrypted(String description, ConfidentialPart confidential, ExactLocation location) {
+    }
+
+    /** {@code history} null leaves it out (lists); {@code decrypted} null leaves the personal parts out. */
+    private IncidentView view(Incident incident, List<IncidentHistory> history, Decrypted decrypted) {
         List<IncidentView.HistoryEntry> entries = null;
         if (history != null) {
             entries = new ArrayList<>();
             for (IncidentHistory entry : history) {
                 entries.add(new IncidentView.HistoryEntry(entry.revision, entry.at, entry.actorRole, entry.actorId,
                         entry.verification, entry.justiceStatus, entry.riskOngoing,
-                        description == null ? null : cipher.decrypt(entry.noteEnc)));
+                        decrypted == null ? null : cipher.decrypt(entry.noteEnc)));
             }
         }
+        ExactLocation location = decrypted == null || decrypted.location() == null
+                ? new ExactLocation(null, null, null) : decrypted.location();
         return new IncidentView(incident.id, incident.reference, IncidentView.STATUS, incident.organisationId,
-                incident.receivedAt, incident.occurredOn, incident.region, incident.locality, incident.latitude,
-                incident.longitude, Incident.split(incident.violations), Incident.split(incident.perpetrators),
+                incident.receivedAt, incident.occurredOn, incident.region, location.locality(), location.latitude(),
+                location.longitude(), Incident.split(incident.violations), Incident.split(incident.perpetrators),
                 new IncidentView.Defenders(incident.defendersCount, incident.defendersWomen, Incident.split(incident.sectors)),
                 Incident.split(incident.context), incident.riskOngoing, incident.language, incident.verification,
-                incident.justiceStatus, incident.revision, incident.updatedAt, entries, description, confidential);
+                incident.justiceStatus, incident.revision, incident.updatedAt, entries,
+                decrypted == null ? null : decrypted.description(), decrypted == null ? null : decrypted.confidential());
     }
 
     private static ProblemException notFound(UUID id) {
@@ -300,11 +311,11 @@ public class Incidents {
         }
     }
 
-    private ConfidentialPart read(String value) {
+    private <T> T read(String value, Class<T> type) {
         try {
-            return json.readValue(value, ConfidentialPart.class);
+            return json.readValue(value, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored confidential part unreadable", e);
+            throw new IllegalStateException("Stored " + type.getSimpleName() + " unreadable", e);
         }
     }
 }

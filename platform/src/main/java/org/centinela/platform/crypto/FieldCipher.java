@@ -1,5 +1,6 @@
 package org.centinela.platform.crypto;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -8,48 +9,54 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Encrypts sensitive fields at rest with AES-256-GCM under a key from the environment
  * ({@code CENTINELA_ENCRYPTION_KEY}, base64 of 32 bytes). Each value carries the id of its key
- * ({@code <keyId>:<base64 of nonce|ciphertext|tag>}), so keys can rotate: new values use the current key,
- * values under a retired key still decrypt while that key is listed in
- * {@code centinela.encryption-retired-keys.<keyId>}.
+ * ({@code <keyId>:<base64 of nonce|ciphertext|tag>}, the id also bound as associated data), so keys can rotate: new
+ * values use the current key, values under a retired key still decrypt while that key is configured
+ * ({@code CENTINELA_ENCRYPTION_RETIRED_KEYS_<ID>}), and {@link #reencrypt} moves them to the current one.
+ * Created at start-up, so that a missing or malformed key stops the service before it serves anything.
  */
+@Startup
 @ApplicationScoped
 public class FieldCipher {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final String RETIRED_PREFIX = "centinela.encryption-retired-keys.";
 
     private final SecureRandom random = new SecureRandom();
     private final String currentKeyId;
     private final Map<String, SecretKey> keys = new HashMap<>();
 
     @Inject
-    public FieldCipher(@ConfigProperty(name = "centinela.encryption-key") String currentKey,
-                       @ConfigProperty(name = "centinela.encryption-key-id", defaultValue = "k1") String currentKeyId,
-                       Config config) {
-        this(currentKey, currentKeyId, retiredKeys(config));
+    public FieldCipher(EncryptionConfig config) {
+        this(config.key().orElseThrow(() -> new IllegalStateException(
+                        "CENTINELA_ENCRYPTION_KEY (centinela.encryption.key) is required: base64 of 32 random bytes")),
+                config.keyId(), config.retiredKeys());
     }
 
     FieldCipher(String currentKey, String currentKeyId, Map<String, String> retiredKeys) {
-        this.currentKeyId = currentKeyId;
-        retiredKeys.forEach((id, key) -> keys.put(id, aesKey(id, key)));
-        keys.put(currentKeyId, aesKey(currentKeyId, currentKey));
+        this.currentKeyId = KeyIds.check(currentKeyId, "CENTINELA_ENCRYPTION_KEY_ID");
+        KeyIds.retired(retiredKeys, this.currentKeyId, "CENTINELA_ENCRYPTION_RETIRED_KEYS_<ID>")
+                .forEach((id, key) -> keys.put(id, aesKey(id, key)));
+        keys.put(this.currentKeyId, aesKey(this.currentKeyId, currentKey));
     }
 
     public static FieldCipher withKey(String keyId, String base64Key) {
         return new FieldCipher(base64Key, keyId, Map.of());
+    }
+
+    /** The id new values are encrypted under. */
+    public String currentKeyId() {
+        return currentKeyId;
     }
 
     public String encrypt(String plaintext) {
@@ -75,29 +82,31 @@ public class FieldCipher {
             return null;
         }
         int colon = stored.indexOf(':');
-        SecretKey key = colon < 0 ? null : keys.get(stored.substring(0, colon));
+        String keyId = colon < 0 ? "" : stored.substring(0, colon);
+        SecretKey key = keys.get(keyId);
         if (key == null) {
-            throw new IllegalStateException("Value encrypted under an unknown key id; configure centinela.encryption-retired-keys");
+            throw new IllegalStateException("Value encrypted under key id '" + keyId + "', which is not configured: set "
+                    + "CENTINELA_ENCRYPTION_RETIRED_KEYS_" + keyId.toUpperCase(Locale.ROOT) + " to that key");
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(stored.substring(0, colon).getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Stored value could not be decrypted (wrong key or tampered)", e);
         }
     }
 
-    private static Map<String, String> retiredKeys(Config config) {
-        Map<String, String> retired = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(RETIRED_PREFIX)) {
-                retired.put(name.substring(RETIRED_PREFIX.length()), config.getValue(name, String.class));
-            }
-        }
-        return retired;
+    /** Whether {@code stored} (null counts as current) is already under the current key. */
+    public boolean isCurrent(String stored) {
+        return stored == null || stored.startsWith(currentKeyId + ":");
+    }
+
+    /** {@code stored} under the current key: itself when it already is, else decrypted and encrypted again. */
+    public String reencrypt(String stored) {
+        return isCurrent(stored) ? stored : encrypt(decrypt(stored));
     }
 
     private static SecretKey aesKey(String id, String base64) {

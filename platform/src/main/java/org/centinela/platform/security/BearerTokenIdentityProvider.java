@@ -1,5 +1,7 @@
 package org.centinela.platform.security;
 
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -14,8 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns a bearer token into a caller: the bootstrap admin token from {@code CENTINELA_ADMIN_TOKEN}, or a signed
- * token of a principal that has not been revoked. Anything else fails authentication (401).
+ * token of a principal that has not been revoked. Anything else fails authentication (401). Created at start-up,
+ * so that an admin token too short for the profile ({@link AdminTokenRule}) stops the service.
  */
+@Startup
 @ApplicationScoped
 public class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest> {
 
@@ -27,6 +31,7 @@ public class BearerTokenIdentityProvider implements IdentityProvider<BearerToken
 
     public BearerTokenIdentityProvider(@ConfigProperty(name = "centinela.admin-token") String adminToken,
                                        TokenService tokens, RevokedPrincipals revoked) {
+        AdminTokenRule.check(adminToken, ConfigUtils.getProfiles());
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
         this.tokens = tokens;
         this.revoked = revoked;

@@ -1,15 +1,20 @@
 package org.centinela.platform.security;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.centinela.platform.crypto.KeyIds;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -18,32 +23,52 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
- * Issues and verifies Centinela's bearer tokens: JWTs signed with HMAC-SHA256 under a key that the three
- * services share ({@code CENTINELA_TOKEN_SIGNING_KEY}), so a token issued by any service is accepted by all.
- * Only the key is kept; a token is shown once to its holder and never stored.
+ * Issues and verifies Centinela's bearer tokens: JWTs signed with HMAC-SHA256 under keys that the three services
+ * share, so a token issued by any service is accepted by all. Each token names its key in the {@code kid} header;
+ * new tokens are signed with the current key, and tokens of a retired key keep verifying until that key is removed,
+ * so a rotation does not invalidate every token at once. Tokens from before key ids existed carry no {@code kid}
+ * and are verified with the key whose id is {@value #LEGACY_KEY_ID}. Only keys are kept; a token is shown once to
+ * its holder and never stored.
  */
+@Startup
 @ApplicationScoped
 public class TokenService {
 
     static final String ISSUER = "centinela";
+    /** The id of the one key there was before tokens carried a {@code kid}; also the default current id. */
+    public static final String LEGACY_KEY_ID = "t1";
     private static final int MIN_KEY_BYTES = 32;
 
+    private final String signingKeyId;
     private final String signingKey;
     private final Duration lifetime;
+    private final Map<String, Key> verificationKeys = new HashMap<>();
     private final JwtConsumer consumer;
 
-    public TokenService(@ConfigProperty(name = "centinela.token-signing-key") String signingKey,
-                        @ConfigProperty(name = "centinela.token-lifetime", defaultValue = "P3650D") Duration lifetime) {
-        if (signingKey.getBytes(StandardCharsets.UTF_8).length < MIN_KEY_BYTES) {
-            throw new IllegalStateException("centinela.token-signing-key (CENTINELA_TOKEN_SIGNING_KEY) must have at least "
-                    + MIN_KEY_BYTES + " bytes for HMAC-SHA256");
-        }
+    @Inject
+    public TokenService(TokenConfig config) {
+        this(config.signingKeyId(), config.signingKey(), config.retiredSigningKeys(), positive(config.lifetime()));
+    }
+
+    TokenService(String signingKeyId, String signingKey, Map<String, String> retiredKeys, Duration lifetime) {
+        this.signingKeyId = KeyIds.check(signingKeyId, "CENTINELA_TOKEN_SIGNING_KEY_ID");
         this.signingKey = signingKey;
         this.lifetime = lifetime;
+        KeyIds.retired(retiredKeys, this.signingKeyId, "CENTINELA_TOKEN_RETIRED_SIGNING_KEYS_<ID>")
+                .forEach((id, key) -> verificationKeys.put(id, hmacKey(id, key)));
+        verificationKeys.put(this.signingKeyId, hmacKey(this.signingKeyId, signingKey));
         this.consumer = new JwtConsumerBuilder()
-                .setVerificationKey(new HmacKey(signingKey.getBytes(StandardCharsets.UTF_8)))
+                .setVerificationKeyResolver((jws, nesting) -> {
+                    String kid = jws.getKeyIdHeaderValue() == null ? LEGACY_KEY_ID : jws.getKeyIdHeaderValue();
+                    Key key = verificationKeys.get(kid);
+                    if (key == null) {
+                        throw new UnresolvableKeyException("No signing key with id " + kid);
+                    }
+                    return key;
+                })
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
                 .setExpectedIssuer(ISSUER)
                 .setRequireSubject()
@@ -53,7 +78,7 @@ public class TokenService {
                 .build();
     }
 
-    /** A new token for {@code principalId} acting as {@code role}. */
+    /** A new token for {@code principalId} acting as {@code role}, signed with the current key. */
     public String issue(UUID principalId, String role) {
         Instant now = Instant.now();
         return Jwt.issuer(ISSUER)
@@ -62,10 +87,11 @@ public class TokenService {
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .claim("jti", UUID.randomUUID().toString())
+                .jws().keyId(signingKeyId)
                 .signWithSecret(signingKey);
     }
 
-    /** The caller a token stands for, or empty when its signature, issuer, expiry or claims are not right. */
+    /** The caller a token stands for, or empty when its key, signature, issuer, expiry or claims are not right. */
     public Optional<Caller> verify(String token) {
         try {
             JwtClaims claims = consumer.processToClaims(token);
@@ -77,5 +103,21 @@ public class TokenService {
         } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static HmacKey hmacKey(String id, String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_KEY_BYTES) {
+            throw new IllegalStateException("Token signing key " + id + " (CENTINELA_TOKEN_SIGNING_KEY or a retired key) "
+                    + "must have at least " + MIN_KEY_BYTES + " bytes for HMAC-SHA256");
+        }
+        return new HmacKey(bytes);
+    }
+
+    private static Duration positive(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalStateException("CENTINELA_TOKEN_LIFETIME must be positive, got " + lifetime);
+        }
+        return lifetime;
     }
 }

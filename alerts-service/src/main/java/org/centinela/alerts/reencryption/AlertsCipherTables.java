@@ -1,0 +1,45 @@
+package org.centinela.alerts.reencryption;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.centinela.platform.crypto.CipherTable;
+import org.centinela.platform.crypto.CipherTable.Column;
+import org.centinela.platform.crypto.CipherTables;
+import org.centinela.platform.crypto.FieldCipher;
+
+/** Every ciphertext alerts-service stores: webhook secrets, in the teams' channels and in each delivery's copy. */
+@ApplicationScoped
+public class AlertsCipherTables implements CipherTables {
+
+    // The channels column is written by Team with a plain mapper; the same reads and writes it here.
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public List<CipherTable> tables() {
+        return List.of(
+                CipherTable.of("team", List.of("id"), new Column("channels", AlertsCipherTables::channelSecrets)),
+                CipherTable.of("delivery", List.of("id"), Column.ciphertext("secret")));
+    }
+
+    /** The channels JSON with every {@code secret} under the current key; the very same text when none moved. */
+    static String channelSecrets(FieldCipher cipher, String channels) {
+        try {
+            JsonNode list = JSON.readTree(channels);
+            boolean moved = false;
+            for (JsonNode channel : list) {
+                JsonNode secret = channel.get("secret");
+                if (secret != null && secret.isTextual() && !cipher.isCurrent(secret.asText())) {
+                    ((ObjectNode) channel).put("secret", cipher.reencrypt(secret.asText()));
+                    moved = true;
+                }
+            }
+            return moved ? JSON.writeValueAsString(list) : channels;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A team's channels are not readable JSON", e);
+        }
+    }
+}
