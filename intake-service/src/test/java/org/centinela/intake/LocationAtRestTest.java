@@ -16,7 +16,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.centinela.intake.outbox.OutboxRelay;
+import org.centinela.platform.outbox.OutboxRelay;
 import org.centinela.testkit.Api;
 import org.centinela.testkit.Json;
 import org.centinela.testkit.TopicReader;
