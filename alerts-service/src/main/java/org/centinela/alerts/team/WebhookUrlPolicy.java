@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where a webhook may point (SPEC §7: no server-side request forgery). Only absolute http and https URLs; and,
@@ -33,8 +32,8 @@ public class WebhookUrlPolicy {
     private final Resolver resolver;
 
     @Inject
-    public WebhookUrlPolicy(@ConfigProperty(name = "centinela.webhook.allow-private") boolean allowPrivate) {
-        this(allowPrivate, InetAddress::getAllByName);
+    public WebhookUrlPolicy(WebhookConfig config) {
+        this(config.allowPrivate(), InetAddress::getAllByName);
     }
 
     WebhookUrlPolicy(boolean allowPrivate, Resolver resolver) {

@@ -184,6 +184,7 @@ public final class ConsumerLoop<T> {
             if (state != State.DONE && state != State.FAILED) {
                 state = State.STOPPED;
             }
+            LOG.infof("[consumer=%s] Consumer loop ended (%s)", settings.name(), state);
         }
     }
 

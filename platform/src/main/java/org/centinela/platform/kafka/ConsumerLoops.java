@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,9 +25,14 @@ public class ConsumerLoops {
     private final Duration maxBackoff;
     private final List<ConsumerLoop<?>> running = new CopyOnWriteArrayList<>();
 
-    public ConsumerLoops(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                         @ConfigProperty(name = "centinela.consumer.max-backoff", defaultValue = "5s") Duration maxBackoff,
+    @Inject
+    public ConsumerLoops(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ConsumerLoopConfig config,
                          DeadLetterWriter deadLetters, MeterRegistry registry, MetricNames names) {
+        this(bootstrapServers, config.maxBackoff(), deadLetters, registry, names);
+    }
+
+    ConsumerLoops(String bootstrapServers, Duration maxBackoff, DeadLetterWriter deadLetters, MeterRegistry registry,
+                  MetricNames names) {
         this.bootstrapServers = bootstrapServers;
         this.clientPrefix = names.service();
         this.deadLetters = deadLetters;

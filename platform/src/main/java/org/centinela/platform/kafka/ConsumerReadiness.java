@@ -1,8 +1,8 @@
 package org.centinela.platform.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -19,8 +19,12 @@ public class ConsumerReadiness implements HealthCheck {
     private final ConsumerLoops loops;
     private final Duration stallAfter;
 
-    public ConsumerReadiness(ConsumerLoops loops,
-                             @ConfigProperty(name = "centinela.consumer.stall-after", defaultValue = "60s") Duration stallAfter) {
+    @Inject
+    public ConsumerReadiness(ConsumerLoops loops, ConsumerLoopConfig config) {
+        this(loops, config.stallAfter());
+    }
+
+    ConsumerReadiness(ConsumerLoops loops, Duration stallAfter) {
         this.loops = loops;
         this.stallAfter = stallAfter;
     }

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.centinela.platform.config.CentinelaConfig;
 
 /**
  * Turns a bearer token into a caller: the bootstrap admin token from {@code CENTINELA_ADMIN_TOKEN}, or a signed
@@ -29,10 +29,10 @@ public class BearerTokenIdentityProvider implements IdentityProvider<BearerToken
     private final TokenService tokens;
     private final RevokedPrincipals revoked;
 
-    public BearerTokenIdentityProvider(@ConfigProperty(name = "centinela.admin-token") String adminToken,
+    public BearerTokenIdentityProvider(CentinelaConfig config,
                                        TokenService tokens, RevokedPrincipals revoked) {
-        AdminTokenRule.check(adminToken, ConfigUtils.getProfiles());
-        this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+        AdminTokenRule.check(config.adminToken(), ConfigUtils.getProfiles());
+        this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
         this.tokens = tokens;
         this.revoked = revoked;
     }

@@ -90,8 +90,7 @@ class ConsumerLoopTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied.size() == 5);
         assertTrue(registry.counter(names.of(ConsumerMeters.RETRIES), "consumer", "erring").count() >= 3);
-        ConsumerLoop.Status status = loops.running().get(0).status();
-        assertEquals(ConsumerLoop.State.RUNNING, status.state());
+        await().atMost(Duration.ofSeconds(5)).until(() -> loops.running().get(0).status().state() == ConsumerLoop.State.RUNNING);
         send("event-after", "{}");
         await().atMost(Duration.ofSeconds(10)).until(() -> applied.contains("event-after"));
     }
