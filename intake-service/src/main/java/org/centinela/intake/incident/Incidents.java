@@ -51,6 +51,7 @@ public class Incidents {
     private final ZoneId zone;
     private final IncidentRules rules;
     private final ReferenceSequence references;
+    private final ReportedRows rows;
     private final IdempotencyKeys idempotency;
     private final OutboxWriter outbox;
     private final Organisations organisations;
@@ -62,13 +63,14 @@ public class Incidents {
     private final Counter idempotentReplays;
 
     public Incidents(Regions regions, IncidentsConfig config,
-                     ReferenceSequence references, IdempotencyKeys idempotency, OutboxWriter outbox,
+                     ReferenceSequence references, ReportedRows rows, IdempotencyKeys idempotency, OutboxWriter outbox,
                      Organisations organisations, IncidentAccess access, ConfidentialReads reads, FieldCipher cipher,
                      ObjectMapper json, MeterRegistry registry, MetricNames names) {
         this.country = regions.country();
         this.zone = ZoneId.of(config.timeZone());
         this.rules = new IncidentRules(regions);
         this.references = references;
+        this.rows = rows;
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.organisations = organisations;
@@ -138,7 +140,6 @@ public class Incidents {
         incident.justiceStatus = JusticeStatus.NOT_REPORTED.name();
         incident.revision = 0;
         incident.updatedAt = now;
-        incident.persistAndFlush();
 
         IncidentHistory reported = new IncidentHistory();
         reported.incidentId = incident.id;
@@ -149,7 +150,7 @@ public class Incidents {
         reported.verification = incident.verification;
         reported.justiceStatus = incident.justiceStatus;
         reported.riskOngoing = incident.riskOngoing;
-        reported.persist();
+        rows.insert(incident, reported);
 
         outbox.append(incident.id, EventTypes.INCIDENT_REPORTED, IncidentEvents.data(incident, organisationName), now);
         IncidentView view = view(incident, List.of(reported),
