@@ -31,10 +31,12 @@ final class OwnSystem implements AutoCloseable {
     final ServiceProcess reporting;
     private final String name;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Map<String, String> settings;
     private volatile String kafka;
 
-    private OwnSystem(String name, OwnPostgres postgres, String kafka, String topicPrefix) {
+    private OwnSystem(String name, OwnPostgres postgres, String kafka, String topicPrefix, Map<String, String> settings) {
         this.name = name;
+        this.settings = Map.copyOf(settings);
         this.postgres = postgres;
         this.kafka = kafka;
         this.topicPrefix = topicPrefix;
@@ -48,23 +50,29 @@ final class OwnSystem implements AutoCloseable {
      * partitions behind a fresh prefix on the test broker; the three services started and ready.
      */
     static OwnSystem onTestBroker(String name, int partitions) throws Exception {
+        return onTestBroker(name, partitions, Map.of());
+    }
+
+    /** As {@link #onTestBroker(String, int)}, every process with these environment variables too. */
+    static OwnSystem onTestBroker(String name, int partitions, Map<String, String> settings) throws Exception {
         String prefix = name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSystem.KAFKA))) {
             admin.createTopics(TOPICS.stream().map(topic -> new NewTopic(prefix + topic, partitions, (short) 1)).toList())
                     .all().get(60, TimeUnit.SECONDS);
         }
-        return started(name, RunningSystem.KAFKA, prefix);
+        return started(name, RunningSystem.KAFKA, prefix, settings);
     }
 
     /** Its own PostgreSQL and the broker at {@code kafka}, whose topics have no prefix. */
-    static OwnSystem onBroker(String name, String kafka) throws Exception {
-        return started(name, kafka, "");
+    static OwnSystem onBroker(String name, String kafka, Map<String, String> settings) throws Exception {
+        return started(name, kafka, "", settings);
     }
 
-    private static OwnSystem started(String name, String kafka, String prefix) throws Exception {
+    private static OwnSystem started(String name, String kafka, String prefix, Map<String, String> settings)
+            throws Exception {
         OwnPostgres postgres = OwnPostgres.start(RunningSystem.ROOT.resolve("system-tests/target/" + name + "/postgres"));
         postgres.createDatabases(DATABASES);
-        OwnSystem system = new OwnSystem(name, postgres, kafka, prefix);
+        OwnSystem system = new OwnSystem(name, postgres, kafka, prefix, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
         for (ServiceProcess service : List.of(system.intake, system.alerts, system.reporting)) {
             system.start(service);
@@ -117,6 +125,7 @@ final class OwnSystem implements AutoCloseable {
         env.put("CENTINELA_DB_PASSWORD", "");
         env.put("CENTINELA_INTAKE_BASE_URL", intake.url(""));
         env.put("CENTINELA_ALERTS_BASE_URL", alerts.url(""));
+        env.putAll(settings);
         return env;
     }
 
