@@ -4,6 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.centinela.testkit.Api;
 import org.centinela.testkit.EventPublisher;
 import org.centinela.testkit.IncidentBody;
 import org.centinela.testkit.IncidentData;
+import org.centinela.testkit.Json;
 import org.centinela.testkit.TopicReader;
 import org.centinela.testkit.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
@@ -77,6 +82,33 @@ class DatabaseOutageTest {
                     .allMatch(service -> service.livenessStatus() == 200 && service.readinessStatus() == 200));
             assertTrue(deadLetters.drain().isEmpty(), "nothing dead-lettered for a database outage");
         }
+    }
+
+    @Test
+    void whileTheDatabaseIsAwayAnIncidentIsRefusedWith503AndRetryAfterWithinTheClientsTenSecondsAndAcceptedOnRetryAfter()
+            throws Exception {
+        String reporter = system.api().createOrganisation("Defensoría Ayacucho").token();
+        HttpRequest post = HttpRequest.newBuilder(URI.create(system.intake.url("/api/v1/incidents")))
+                .header("Authorization", "Bearer " + reporter).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(10)) // a careful client's deadline: a hang fails this test
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(
+                        IncidentBody.of(IncidentBody.uniqueOccurredOn(), "PE-AYA", List.of("HARASSMENT")))))
+                .build();
+        HttpClient http = HttpClient.newHttpClient();
+
+        system.postgres.stop();
+        HttpResponse<String> refused;
+        try {
+            refused = http.send(post, HttpResponse.BodyHandlers.ofString());
+        } finally {
+            system.postgres.start();
+        }
+
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(refused.headers().firstValue("Retry-After").orElse("").matches("[1-9][0-9]*"), "Retry-After in seconds");
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode() == 201);
     }
 
     @Test
