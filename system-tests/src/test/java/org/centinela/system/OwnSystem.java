@@ -1,11 +1,11 @@
 package org.centinela.system;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,7 +30,7 @@ final class OwnSystem implements AutoCloseable {
     final ServiceProcess alerts;
     final ServiceProcess reporting;
     private final String name;
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
     private final Map<String, String> settings;
     private volatile String kafka;
 
@@ -96,6 +96,12 @@ final class OwnSystem implements AutoCloseable {
         start(process);
         process.awaitReady(Duration.ofSeconds(120));
         return process;
+    }
+
+    /** Stops a process for good (e.g. a second instance whose part of the run is over). */
+    void retire(ServiceProcess service) {
+        service.stop();
+        processes.remove(service);
     }
 
     /** Starts (or starts again) this process with the system's environment. */

@@ -50,7 +50,8 @@ final class ServiceProcess {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                // C1 only: a start (and a restart after SIGKILL) costs far less CPU on a machine the tests share.
+                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + port,
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
