@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.centinela.testkit.WebhookReceiver;
 
@@ -60,22 +59,32 @@ public final class FaultRunner {
              OwnSystem system = OwnSystem.onBroker("faults", broker.address(), Map.of(
                      "CENTINELA_RATE_LIMIT_PER_MINUTE", "10000000",
                      "CENTINELA_DELIVERY_RETRY_BASE", "PT1S",
-                     "CENTINELA_DELIVERY_RETRY_CAP", "PT5S"))) {
-            CompletableFuture<ServiceProcess> secondAlerts = CompletableFuture.supplyAsync(() -> second(system, "alerts-service"));
-            CompletableFuture<ServiceProcess> secondReporting = CompletableFuture.supplyAsync(() -> second(system, "reporting-service"));
+                     "CENTINELA_DELIVERY_RETRY_CAP", "PT5S"), List.of("alerts-service", "reporting-service"))) {
             Set<UUID> urgentTeams = Set.of(
                     system.api().createTeam(LoadGenerator.URGENT_REGION, "es", "HIGH", null, receiver).id(),
                     system.api().createTeam(LoadGenerator.URGENT_REGION, "en", "CRITICAL", null, receiver).id());
             system.api().createTeam(LoadGenerator.NORMAL_REGIONS.get(0), "es", "CRITICAL", null, receiver);
             String reporter = system.api().createOrganisation("Coordinadora de la prueba de fallos").token();
-            List<ServiceProcess> seconds = List.of(secondAlerts.join(), secondReporting.join());
+            List<ServiceProcess> seconds = List.of(system.processesOf("alerts-service").get(1),
+                    system.processesOf("reporting-service").get(1));
 
             LoadGenerator load = new LoadGenerator(system.intake.url(""), reporter, phase::get);
-            Duration loadTime = Duration.ofSeconds(quick ? 60 : 420);
+            Duration loadTime = Duration.ofSeconds(quick ? 90 : 420);
             log("posting " + incidents + " incidents over about " + loadTime.toSeconds() + " s");
             load.start(incidents, loadTime, quick ? 6 : 8);
 
+            Thread.sleep(5_000); // some steady load first
             for (int round = 0; round < (quick ? 1 : 2); round++) {
+                fault(POSTGRES_DOWN, () -> {
+                    system.postgres.stop();
+                    system.postgres.start();
+                    system.awaitReady();
+                });
+                fault(BROKER_DOWN, () -> {
+                    broker.stop();
+                    broker.start();
+                    system.awaitReady();
+                });
                 for (ServiceProcess service : List.of(system.intake, system.alerts, system.reporting)) {
                     fault("SIGKILL " + service.name, () -> {
                         service.kill();
@@ -86,16 +95,6 @@ public final class FaultRunner {
                 if (round == 0) {
                     fault("second instances stopped", () -> seconds.forEach(system::retire));
                 }
-                fault(BROKER_DOWN, () -> {
-                    broker.stop();
-                    broker.start();
-                    system.awaitReady();
-                });
-                fault(POSTGRES_DOWN, () -> {
-                    system.postgres.stop();
-                    system.postgres.start();
-                    system.awaitReady();
-                });
             }
             if (!load.awaitDone(Duration.ofMinutes(quick ? 3 : 10))) {
                 log("the load generator did not finish in time");
@@ -104,14 +103,6 @@ public final class FaultRunner {
             FaultChecks checks = new FaultChecks(system, broker.address(), load, receiver, urgentTeams,
                     Set.of(BROKER_DOWN, POSTGRES_DOWN));
             return report(checks.settled(Duration.ofSeconds(quick ? 60 : 180)), checks.figures);
-        }
-    }
-
-    private static ServiceProcess second(OwnSystem system, String service) {
-        try {
-            return system.second(service);
-        } catch (Exception e) {
-            throw new IllegalStateException("a second " + service + " did not start", e);
         }
     }
 

@@ -63,18 +63,28 @@ final class OwnSystem implements AutoCloseable {
         return started(name, RunningSystem.KAFKA, prefix, settings);
     }
 
-    /** Its own PostgreSQL and the broker at {@code kafka}, whose topics have no prefix. */
-    static OwnSystem onBroker(String name, String kafka, Map<String, String> settings) throws Exception {
-        return started(name, kafka, "", settings);
+    /**
+     * Its own PostgreSQL and the broker at {@code kafka}, whose topics have no prefix; {@code seconds} are services
+     * of which a second process starts at the same time as the first ones.
+     */
+    static OwnSystem onBroker(String name, String kafka, Map<String, String> settings, List<String> seconds)
+            throws Exception {
+        return started(name, kafka, "", settings, seconds);
     }
 
     private static OwnSystem started(String name, String kafka, String prefix, Map<String, String> settings)
             throws Exception {
+        return started(name, kafka, prefix, settings, List.of());
+    }
+
+    private static OwnSystem started(String name, String kafka, String prefix, Map<String, String> settings,
+                                     List<String> seconds) throws Exception {
         OwnPostgres postgres = OwnPostgres.start(RunningSystem.ROOT.resolve("system-tests/target/" + name + "/postgres"));
         postgres.createDatabases(DATABASES);
         OwnSystem system = new OwnSystem(name, postgres, kafka, prefix, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
-        for (ServiceProcess service : List.of(system.intake, system.alerts, system.reporting)) {
+        seconds.forEach(system::process);
+        for (ServiceProcess service : system.services()) {
             system.start(service);
         }
         system.awaitReady();
@@ -83,6 +93,11 @@ final class OwnSystem implements AutoCloseable {
 
     Api api() {
         return Api.at(intake.url(""), alerts.url(""), reporting.url(""));
+    }
+
+    /** The processes of {@code service} (e.g. both alerts-service processes). */
+    List<ServiceProcess> processesOf(String service) {
+        return processes.stream().filter(process -> process.name.equals(service)).toList();
     }
 
     /** Every process of this system, second instances included. */
