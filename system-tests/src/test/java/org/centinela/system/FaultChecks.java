@@ -166,14 +166,16 @@ final class FaultChecks {
         long networkErrors = 0;
         Map<String, Long> hangsByPhase = new TreeMap<>();
         for (LoadGenerator.Answer answer : load.answers) {
+            // An answer sent or received while a dependency was down belongs to that outage.
+            String phase = answer.phaseAmong(dependencyPhases);
             if (answer.status() == -2) {
                 hangs++;
-                hangsByPhase.merge(answer.phase(), 1L, Long::sum);
+                hangsByPhase.merge(phase, 1L, Long::sum);
             } else if (answer.status() == -1) {
                 networkErrors++;
             } else if (answer.status() >= 500) {
-                fiveHundreds.merge(answer.phase(), 1L, Long::sum);
-                outsideOutage += dependencyPhases.contains(answer.phase()) ? 0 : 1;
+                fiveHundreds.merge(phase, 1L, Long::sum);
+                outsideOutage += dependencyPhases.contains(phase) ? 0 : 1;
                 without503AndRetryAfter += answer.status() == 503 && answer.retryAfter() ? 0 : 1;
             }
         }

@@ -18,7 +18,7 @@ import org.centinela.testkit.WebhookReceiver;
  */
 public final class FaultRunner {
 
-    static final String STEADY = "steady";
+    private static final String STEADY = "steady";
     private static final String BROKER_DOWN = "broker restart";
     private static final String POSTGRES_DOWN = "PostgreSQL restart";
 

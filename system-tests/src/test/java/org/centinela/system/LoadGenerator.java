@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,8 +35,16 @@ final class LoadGenerator {
     static final int DAYS = 28;
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-    /** An answer, or a failure to get one: status -1 for a network error, -2 for no answer within 10 s. */
-    record Answer(int status, boolean retryAfter, String phase) {
+    /**
+     * An answer, or a failure to get one (status -1 for a network error, -2 for no answer within 10 s), with the fault
+     * phases it was sent and answered in.
+     */
+    record Answer(int status, boolean retryAfter, String sentIn, String answeredIn) {
+
+        /** A phase of these two that is in {@code phases}, preferably; else the one it was sent in. */
+        String phaseAmong(Set<String> phases) {
+            return phases.contains(answeredIn) && !phases.contains(sentIn) ? answeredIn : sentIn;
+        }
     }
 
     /** A posted incident: its key, whether it is urgent, and the id it was accepted with (null until then). */
@@ -80,10 +89,6 @@ final class LoadGenerator {
         return clients.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    int posted() {
-        return Math.min(next.get(), outcomes.size());
-    }
-
     private void post(int i) throws InterruptedException {
         boolean urgent = i % 4 == 0;
         String region = urgent ? URGENT_REGION : NORMAL_REGIONS.get(i % NORMAL_REGIONS.size());
@@ -113,7 +118,7 @@ final class LoadGenerator {
                 status = -1;
             }
             String answeredIn = phase.get();
-            answers.add(new Answer(status, retryAfter != null, sentIn.equals(FaultRunner.STEADY) ? answeredIn : sentIn));
+            answers.add(new Answer(status, retryAfter != null, sentIn, answeredIn));
             if (id != null || (status >= 400 && status < 500 && status != 429)) {
                 outcomes.put(key, new Outcome(key, urgent, id, status));
                 return;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ class MultiInstanceTest {
         }
     }
 
-    private static io.restassured.response.ValidatableResponse summary(ServiceProcess reporting, LocalDate day) {
+    private static ValidatableResponse summary(ServiceProcess reporting, LocalDate day) {
         return Api.asAdmin().queryParam("from", day.toString()).queryParam("to", day.toString()).queryParam("exact", "true")
                 .get(reporting.url("/api/v1/stats/summary")).then().statusCode(200);
     }

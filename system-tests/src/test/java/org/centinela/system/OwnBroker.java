@@ -3,7 +3,9 @@ package org.centinela.system;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -119,11 +121,11 @@ final class OwnBroker implements AutoCloseable {
     }
 
     private static ProcessBuilder java(String mainClass, String... args) {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms128m", "-Xmx384m",
                 "-Dlog4j2.configurationFile=" + RunningSystem.ROOT.resolve("infra/kafka/log4j2.properties"),
                 "-cp", LIBS + "/*", mainClass));
-        command.addAll(java.util.List.of(args));
+        command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
 }

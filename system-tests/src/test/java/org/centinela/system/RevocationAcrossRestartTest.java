@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.centinela.testkit.Api;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RevocationAcrossRestartTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Map<ServiceProcess, String> PROTECTED = new java.util.LinkedHashMap<>();
+    private static final Map<ServiceProcess, String> PROTECTED = new LinkedHashMap<>();
 
     private static OwnSystem system;
 
