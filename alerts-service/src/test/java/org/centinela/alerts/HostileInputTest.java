@@ -73,6 +73,15 @@ class HostileInputTest {
     }
 
     @Test
+    void aCodeIsExactNotTrimmedOfControlCharactersOrSpaces() {
+        for (String priority : List.of("HIGH\u0001", " HIGH", "HIGH\t")) {
+            ObjectNode body = team();
+            body.put("minPriority", priority);
+            assertProblem(400, Api.asAdmin().body(body.toString()).post("/api/v1/teams").then().extract(), "minPriority", counts());
+        }
+    }
+
+    @Test
     void numbersAreNotBooleansAndTextIsNotANumberInATeam() {
         Map<String, Object> wrong = Map.of("digest", 1, "escalateAfterMinutes", "30");
         wrong.forEach((field, value) -> {

@@ -91,6 +91,9 @@ class HostileInputSuiteTest {
                 slowestRequest = request.what();
             }
             String problem = problemWith(answer, request.validHttp());
+            if (problem == null && answer.status() >= 200 && answer.status() < 300 && request.what().matches("(POST|PUT|DELETE|PATCH) .*")) {
+                problem = "accepted (" + answer.status() + ")"; // every body is invalid and every id unknown
+            }
             if (problem != null) {
                 failures.add(problem + (request.validHttp() ? "" : " (not HTTP)") + " ← " + abbreviate(request.what()) + " → " + abbreviate(answer.bodyText()));
             }

@@ -81,7 +81,7 @@ final class HostileRequests {
     }
 
     private String path(Endpoint endpoint, StringBuilder what) {
-        String id = switch (random.nextInt(10)) {
+        String id = switch (random.nextInt(14)) {
             case 0 -> "..%2F..%2F..%2Fetc%2Fpasswd";
             case 1 -> "../../../../etc/passwd";
             case 2 -> percent(pick(INJECTIONS));
@@ -91,7 +91,7 @@ final class HostileRequests {
             default -> UUID.randomUUID().toString();
         };
         String path = endpoint.path().replace("{id}", id);
-        return switch (random.nextInt(14)) {
+        return switch (random.nextInt(20)) {
             case 0 -> path + "/..%2f..%2fq%2fhealth";
             case 1 -> "/api/v1/../../" + path.substring(1);
             case 2 -> path.replace("/api/", "//api//");
@@ -295,6 +295,9 @@ final class HostileRequests {
         List<String> names = new ArrayList<>(tokens.keySet());
         names.add(null);
         String name = names.get(random.nextInt(names.size()));
+        if (random.nextInt(10) < 4) { // the caller the endpoint expects, so that more requests reach the body's reading
+            name = endpoint.path().startsWith("/api/v1/incidents") && "POST".equals(method) ? "reporter" : "admin";
+        }
         if ("admin".equals(name) && endpoint.startsWorkFor(method)) {
             name = "viewer"; // an admin's POST would start a rebuild or re-encryption: work, not hostile input
         }

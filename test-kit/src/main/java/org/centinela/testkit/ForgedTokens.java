@@ -30,6 +30,12 @@ public final class ForgedTokens {
         return signed(testSigningKey(), claims(principal, role, past, past.plusSeconds(3600)));
     }
 
+    /** A token made here the way the services make theirs, valid: the control that shows the forgeries are well made. */
+    public static String valid(UUID principal, String role) {
+        Instant now = Instant.now();
+        return signed(testSigningKey(), claims(principal, role, now, now.plusSeconds(3600)));
+    }
+
     /** A token valid in every way but signed with a key the services do not know. */
     public static String otherKey(UUID principal, String role) {
         Instant now = Instant.now();

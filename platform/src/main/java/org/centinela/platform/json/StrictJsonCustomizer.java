@@ -44,7 +44,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("centinela-strict")
                 .addDeserializer(String.class, StrictText.strict())
-                .addDeserializer(LocalDate.class, new StrictDate()));
+                .addDeserializer(LocalDate.class, new StrictDate())
+                .setDeserializerModifier(StrictEnum.modifier()));
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 /** What strict JSON refuses, as a table of bodies and the field and message each answer names. */
 class StrictJsonCustomizerTest {
 
-    record Body(Boolean flag, Integer count, LocalDate day, String name, List<String> names, @FreeText String text) {
+    enum Level { HIGH, LOW }
+
+    record Body(Boolean flag, Integer count, LocalDate day, String name, List<String> names, @FreeText String text,
+                Level level) {
     }
 
     // As Quarkus builds it: Java time support first, then the customizer.
@@ -33,9 +36,18 @@ class StrictJsonCustomizerTest {
         return problem.errors().get(0);
     }
 
+    /** json, field, json, field, …: the bodies refused and the field each answer names. */
+    private static Map<String, String> table(String... pairs) {
+        Map<String, String> table = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            table.put(pairs[i], pairs[i + 1]);
+        }
+        return table;
+    }
+
     @Test
-    void booleansDatesAndIntegersComeOnlyFromTheirOwnJsonTypes() {
-        Map<String, String> refused = Map.of(
+    void booleansDatesIntegersAndCodesComeOnlyFromTheirOwnExactJson() {
+        Map<String, String> refused = table(
                 "{\"flag\":1}", "flag",
                 "{\"flag\":0.0}", "flag",
                 "{\"flag\":\"\"}", "flag",
@@ -45,14 +57,17 @@ class StrictJsonCustomizerTest {
                 "{\"day\":[2017,8,21]}", "day",
                 "{\"day\":\"\"}", "day",
                 "{\"day\":\"21/08/2017\"}", "day",
-                "{\"day\":\"2017-02-30\"}", "day");
+                "{\"day\":\"2017-02-30\"}", "day",
+                "{\"level\":\"HIGH\\u0001\"}", "level",
+                "{\"level\":\" HIGH\"}", "level",
+                "{\"level\":\"high\"}", "level");
         refused.forEach((json, field) -> assertEquals(field, errorFor(json).field(), json));
         assertEquals("must be a date string (YYYY-MM-DD)", errorFor("{\"day\":17000}").message());
     }
 
     @Test
     void controlCharactersAreRefusedInTextAndOnlyTabAndLineBreaksAllowedInFreeText() throws Exception {
-        Map<String, String> refused = Map.of(
+        Map<String, String> refused = table(
                 "{\"name\":\"a\\u0000b\"}", "name",
                 "{\"name\":\"a\\tb\"}", "name",
                 "{\"name\":\"a\\nb\"}", "name",
@@ -64,6 +79,7 @@ class StrictJsonCustomizerTest {
                 errorFor("{\"name\":\"a\\u0000b\"}").message());
         assertEquals("one\n\ttwo\r\n", strict.readValue("{\"text\":\"one\\n\\ttwo\\r\\n\"}", Body.class).text());
         assertEquals(LocalDate.of(2017, 8, 21), strict.readValue("{\"day\":\"2017-08-21\"}", Body.class).day());
+        assertEquals(Level.HIGH, strict.readValue("{\"level\":\"HIGH\"}", Body.class).level());
     }
 
     @Test
