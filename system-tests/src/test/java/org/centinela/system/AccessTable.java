@@ -40,7 +40,7 @@ final class AccessTable {
             GET    alerts    /api/v1/alerts/{alert}           200 | ✔ | —   | own team           | —
             POST   alerts    /api/v1/alerts/{alert}/acknowledge 200 | ✔ | — | own team           | —
             GET    reporting /api/v1/stats/summary            200 | ✔ | —   | —                  | ✔
-            GET    reporting /api/v1/stats/timeseries         200 | ✔ | —   | —                  | ✔
+            GET    reporting /api/v1/stats/timeseries?interval=year&groupBy=region&from=2020-01-01&to=2020-12-31 200 | ✔ | —   | —                  | ✔
             GET    reporting /api/v1/stats/alerts             200 | ✔ | —   | —                  | ✔
             GET    reporting /api/v1/stats/export.csv         200 | ✔ | —   | —                  | ✔
             GET    reporting /api/v1/admin/rebuild            200 | ✔ | —   | —                  | —
@@ -51,7 +51,7 @@ final class AccessTable {
     record Row(String method, String service, String path, Map<Caller, Expected> expected) {
 
         boolean isList() {
-            return !path.contains("{") && (path.endsWith("/incidents") || path.endsWith("/alerts"));
+            return path.equals("/api/v1/incidents") || path.equals("/api/v1/alerts");
         }
 
         @Override
@@ -94,7 +94,7 @@ final class AccessTable {
             default -> 4;
         };
         String cell = cells[column].trim();
-        boolean list = !path.contains("{");
+        boolean list = path.equals("/api/v1/incidents") || path.equals("/api/v1/alerts");
         boolean related = caller == Caller.ADMIN || caller == Caller.OWN_REPORTER || caller == Caller.ALERTED_RESPONDER
                 || caller == Caller.ESCALATION_RESPONDER;
         return switch (cell) {
