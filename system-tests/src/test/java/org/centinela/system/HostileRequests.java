@@ -57,8 +57,8 @@ final class HostileRequests {
         Endpoint endpoint = endpoints.get(random.nextInt(endpoints.size()));
         StringBuilder what = new StringBuilder();
         String method = random.nextInt(8) == 0 ? pick(METHODS) : endpoint.method();
-        String path = path(endpoint, what);
-        String query = endpoint.parameters().isEmpty() && random.nextInt(4) != 0 ? "" : query(endpoint, what);
+        String path = path(endpoint);
+        String query = endpoint.parameters().isEmpty() && random.nextInt(4) != 0 ? "" : query(endpoint);
         Map<String, String> headers = new LinkedHashMap<>();
         String token = pickToken(endpoint, method);
         if (token != null) {
@@ -80,7 +80,7 @@ final class HostileRequests {
         return new Hostile(what.toString(), bytes, validHttp);
     }
 
-    private String path(Endpoint endpoint, StringBuilder what) {
+    private String path(Endpoint endpoint) {
         String id = switch (random.nextInt(14)) {
             case 0 -> "..%2F..%2F..%2Fetc%2Fpasswd";
             case 1 -> "../../../../etc/passwd";
@@ -88,7 +88,7 @@ final class HostileRequests {
             case 3 -> "%00";
             case 4 -> "x".repeat(random.nextBoolean() ? 1 + random.nextInt(3000) : 5000 + random.nextInt(5000));
             case 5 -> "%ff%fe%C0%AF";
-            default -> UUID.randomUUID().toString();
+            default -> new UUID(random.nextLong(), random.nextLong()).toString();
         };
         String path = endpoint.path().replace("{id}", id);
         return switch (random.nextInt(20)) {
@@ -102,7 +102,7 @@ final class HostileRequests {
         };
     }
 
-    private String query(Endpoint endpoint, StringBuilder what) {
+    private String query(Endpoint endpoint) {
         List<String> names = new ArrayList<>(endpoint.parameters());
         names.add("unknown");
         StringBuilder query = new StringBuilder("?");
@@ -139,19 +139,19 @@ final class HostileRequests {
             case 8 -> duplicateKey(valid);
             case 9 -> ("\uFEFF" + new String(valid, 0, valid.length - 1, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
             case 10 -> replaceFirstValue(valid, pick(new String[] {"NaN", "1e400", "99999999999999999999", "-Infinity", "0x1F"}));
-            case 11 -> random(1 + random.nextInt(4096));
+            case 11 -> randomBytes(1 + random.nextInt(4096));
             default -> ("{\"a\":" + "[".repeat(500)).getBytes(StandardCharsets.UTF_8);
         };
     }
 
     private Object template(Body kind) {
         return switch (kind) {
-            case INCIDENT, NONE -> IncidentBody.example(IncidentBody.marker());
-            case UPDATE -> Map.of("verification", "CONFIRMED", "justiceStatus", "COMPLAINT_FILED", "riskOngoing", false,
+            case INCIDENT, NONE -> IncidentBody.example(marker());
+            case UPDATE -> ordered("verification", "CONFIRMED", "justiceStatus", "COMPLAINT_FILED", "riskOngoing", false,
                     "note", "Denuncia presentada.");
-            case ORGANISATION -> Map.of("name", "Organización " + IncidentBody.marker(), "acronym", "ORG");
-            case VIEWER -> Map.of("name", "Tablero " + IncidentBody.marker());
-            case TEAM -> Api.teamBody("Brigada " + IncidentBody.marker(), "es", List.of("PE-CAJ"), "HIGH",
+            case ORGANISATION -> ordered("name", "Organización " + marker(), "acronym", "ORG");
+            case VIEWER -> ordered("name", "Tablero " + marker());
+            case TEAM -> Api.teamBody("Brigada " + marker(), "es", List.of("PE-CAJ"), "HIGH",
                     "alertas@brigada.test", "https://brigada.example/hook", "a-long-shared-secret");
         };
     }
@@ -238,7 +238,7 @@ final class HostileRequests {
         return out.toByteArray();
     }
 
-    private byte[] random(int size) {
+    private byte[] randomBytes(int size) {
         byte[] bytes = new byte[size];
         random.nextBytes(bytes);
         bytes[0] = '{'; // not a complete JSON value, whatever follows: the closing brace would be at the end
@@ -307,6 +307,20 @@ final class HostileRequests {
     private String tokenName(String token) {
         return tokens.entrySet().stream().filter(entry -> entry.getValue().equals(token)).map(Map.Entry::getKey)
                 .findFirst().orElse("nobody");
+    }
+
+    /** Fields in a fixed order (Map.of's order changes from one JVM to the next), so a seed gives the same bytes. */
+    private static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    /** A name part from the seed, so that the same seed gives the same bytes. */
+    private String marker() {
+        return Integer.toHexString(random.nextInt());
     }
 
     private static String percent(String text) {
