@@ -1,6 +1,5 @@
 package org.centinela.testkit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -10,74 +9,67 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Bearer tokens an attacker could present, written here from the JWT format (RFC 7519, HS256) rather than with the
- * services' own issuer, so that a test of refusal does not share the code it tests: expired, signed with a key the
- * services do not have, unsigned ({@code alg: none}), and plain garbage.
+ * Bearer tokens an attacker (or time) makes, shaped like Centinela's HS256 JWTs: expired, signed with another key,
+ * {@code alg: none}, malformed. The services under test must refuse each with a 401.
  */
 public final class ForgedTokens {
 
-    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private ForgedTokens() {
     }
 
-    /** The test signing key (see the root pom), which the services under test verify with. */
+    /** The key the test command gives the services (see the root pom's surefire environment). */
     public static String testSigningKey() {
         return TestEnvironment.env("CENTINELA_TOKEN_SIGNING_KEY", "test-signing-key-0123456789abcdef0123456789");
     }
 
-    /**
-     * A token of {@code subject} in {@code role} as the services would issue it: the control that shows the forgeries
-     * below are refused for what is wrong with them, not for their format.
-     */
-    public static String valid(UUID subject, String role) {
-        return signed(testSigningKey(), "t1", claims(subject, role, Instant.now(), Instant.now().plusSeconds(3600)));
+    /** A token for {@code principal} as {@code role} under the test key, expired an hour ago. */
+    public static String expired(UUID principal, String role) {
+        Instant past = Instant.now().minusSeconds(7200);
+        return signed(testSigningKey(), claims(principal, role, past, past.plusSeconds(3600)));
     }
 
-    /** A well-formed token of {@code subject} in {@code role}, signed with the test key, that expired an hour ago. */
-    public static String expired(UUID subject, String role) {
-        return signed(testSigningKey(), "t1", claims(subject, role, Instant.now().minusSeconds(7200), Instant.now().minusSeconds(3600)));
+    /** A token made here the way the services make theirs, valid: the control that shows the forgeries are well made. */
+    public static String valid(UUID principal, String role) {
+        Instant now = Instant.now();
+        return signed(testSigningKey(), claims(principal, role, now, now.plusSeconds(3600)));
     }
 
-    /** A token of {@code subject} in {@code role}, valid in every way but signed with a key of the attacker's. */
-    public static String signedWithAnotherKey(UUID subject, String role) {
-        return signed("an-attackers-own-key-0123456789abcdefghijkl", "t1", claims(subject, role, Instant.now(),
-                Instant.now().plusSeconds(3600)));
+    /** A token valid in every way but signed with a key the services do not know. */
+    public static String otherKey(UUID principal, String role) {
+        Instant now = Instant.now();
+        return signed("another-signing-key-nobody-configured-0123456789", claims(principal, role, now, now.plusSeconds(3600)));
     }
 
-    /** An unsigned token ({@code alg: none}) claiming {@code role}. */
-    public static String unsigned(UUID subject, String role) {
-        ObjectNode header = Json.MAPPER.createObjectNode().put("alg", "none").put("typ", "JWT");
-        return encode(header) + "." + encode(claims(subject, role, Instant.now(), Instant.now().plusSeconds(3600))) + ".";
+    /** An unsigned token ({@code alg: none}) with valid claims. */
+    public static String algNone(UUID principal, String role) {
+        Instant now = Instant.now();
+        return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + encode(claims(principal, role, now, now.plusSeconds(3600))) + ".";
     }
 
     /** Not a JWT at all. */
     public static String malformed() {
-        return "not-a-token.%%%.";
+        return "eyJhbGciOiJIUzI1NiJ9.not-json.%%%";
     }
 
-    private static ObjectNode claims(UUID subject, String role, Instant issuedAt, Instant expiresAt) {
-        ObjectNode claims = Json.MAPPER.createObjectNode()
-                .put("iss", "centinela").put("sub", subject.toString())
-                .put("iat", issuedAt.getEpochSecond()).put("exp", expiresAt.getEpochSecond())
-                .put("jti", UUID.randomUUID().toString());
-        claims.putArray("groups").add(role);
-        return claims;
+    private static String claims(UUID principal, String role, Instant issued, Instant expires) {
+        return "{\"iss\":\"centinela\",\"sub\":\"" + principal + "\",\"groups\":[\"" + role + "\"],\"iat\":"
+                + issued.getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
     }
 
-    private static String signed(String key, String keyId, ObjectNode claims) {
-        ObjectNode header = Json.MAPPER.createObjectNode().put("alg", "HS256").put("typ", "JWT").put("kid", keyId);
-        String signingInput = encode(header) + "." + encode(claims);
+    private static String signed(String key, String claims) {
+        String unsigned = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"t1\"}") + "." + encode(claims);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return signingInput + "." + URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+            return unsigned + "." + BASE64URL.encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String encode(ObjectNode json) {
-        return URL.encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+    private static String encode(String json) {
+        return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -32,6 +32,7 @@ import org.centinela.intake.organisation.Organisations;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.platform.crypto.FieldCipher;
 import org.centinela.platform.metrics.MetricNames;
+import org.centinela.platform.json.StrictText;
 import org.centinela.platform.problem.Problem;
 import org.centinela.platform.problem.ProblemException;
 import org.centinela.platform.security.Caller;
@@ -314,7 +315,7 @@ public class Incidents {
 
     private <T> T read(String value, Class<T> type) {
         try {
-            return json.readValue(value, type);
+            return json.readerFor(type).withAttribute(StrictText.STORED, true).readValue(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored " + type.getSimpleName() + " unreadable", e);
         }
