@@ -74,13 +74,21 @@ function fillRegions() {
   select.value = chosen;
 }
 
+function monthEnd(month) {
+  const [year, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
+  return last > today ? today : last;
+}
+
 function query() {
   const params = new URLSearchParams();
   const from = document.getElementById('from').value;
   const to = document.getElementById('to').value;
   const region = document.getElementById('region').value;
-  if (from) params.append('from', from);
-  if (to) params.append('to', to);
+  // Viewers ask for whole months (SPEC §6): from the 1st of the first month to the last day of the last (or today).
+  if (from) params.append('from', from + '-01');
+  if (to) params.append('to', monthEnd(to));
   if (region) params.append('region', region);
   return params.toString();
 }
