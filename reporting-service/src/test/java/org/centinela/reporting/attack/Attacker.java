@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.centinela.reporting.disclosure.PerturbationTable;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,9 +22,9 @@ final class Attacker {
 
     /** k of suppression and the largest noise the method adds to a count (0 before perturbation). */
     static final int K = 3;
-    static final int MAX_NOISE = 0;
+    static final int MAX_NOISE = PerturbationTable.MAX_NOISE;
     /** Whether a shown 0 or null may stand for any small count (the cell-key method) or means what it says. */
-    static final boolean SMALL_CELLS_ARE_AMBIGUOUS = false;
+    static final boolean SMALL_CELLS_ARE_AMBIGUOUS = true;
 
     private final String token;
 
