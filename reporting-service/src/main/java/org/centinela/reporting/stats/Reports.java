@@ -26,11 +26,9 @@ import org.centinela.reporting.disclosure.CellKeyMethod;
 public final class Reports {
 
     private final Regions regions;
-    private final int k;
 
-    public Reports(Regions regions, int k) {
+    public Reports(Regions regions) {
         this.regions = regions;
-        this.k = k;
     }
 
     /** @param protection how counts are published; null for exact figures */
@@ -139,10 +137,9 @@ public final class Reports {
         return protection == null ? Long.valueOf(n) : protection.single(cell, n, keySum);
     }
 
-    /** Whether a median is shown: over at least k acknowledgements (k once perturbed, for figures not exact). */
-    private boolean enough(Protection protection, Cells cells, String dimension, String key) {
-        long n = cells.count(dimension, key);
-        return protection == null ? n >= k : protection.reaches(n, cells.keySum(dimension, key));
+    /** Whether a median is shown: always when exact, else over at least k acknowledgements once perturbed. */
+    private static boolean enough(Protection protection, Cells cells, String dimension, String key) {
+        return protection == null || protection.reaches(cells.count(dimension, key), cells.keySum(dimension, key));
     }
 
     private static Map<String, Long> breakdown(Protection protection, Cells cells, String dimension, List<String> keys,

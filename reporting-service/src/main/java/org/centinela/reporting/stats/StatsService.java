@@ -49,7 +49,7 @@ public class StatsService {
         this.repository = repository;
         this.servedVersion = servedVersion;
         this.k = config.suppressionThreshold();
-        this.reports = new Reports(Regions.of(country), k);
+        this.reports = new Reports(Regions.of(country));
         this.json = json;
         this.keys = keys;
         this.method = new CellKeyMethod(k);
