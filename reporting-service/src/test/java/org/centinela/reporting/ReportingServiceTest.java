@@ -446,6 +446,9 @@ class ReportingServiceTest {
         JsonPath api = summary(viewer, "");
         String dom = Dashboard.render(root, viewer);
         assertTrue(dom.contains("Incidents per month"), "English labels");
+        assertTrue(dom.contains("Figures are protected"), "the notice that figures are protected");
+        // The CSV offered is that of the figures shown (the same question to export.csv).
+        assertTrue(dom.matches("(?s).*<a [^>]*id=\"csv\"[^>]*data-href=\"/api/v1/stats/export\\.csv\\?\"[^>]*>.*"), dom);
         assertEquals(shown(api.get("incidents")), Dashboard.figure(dom, "incidents"));
         assertEquals(shown(api.get("defendersAffected")), Dashboard.figure(dom, "defendersAffected"));
         for (String breakdown : List.of("byViolation", "byRegion", "byPerpetratorKind", "bySector", "byJusticeStatus",
@@ -474,6 +477,8 @@ class ReportingServiceTest {
         String seriesBefore = withoutAsOf(given().auth().oauth2(ADMIN)
                 .get("/api/v1/stats/timeseries?exact=true&interval=year&groupBy=violation").jsonPath());
         String alertsBefore = withoutAsOf(given().auth().oauth2(ADMIN).get("/api/v1/stats/alerts?exact=true").jsonPath());
+        // Record keys come from the incidents' ids, so a rebuild publishes the same protected figures too.
+        String viewerBefore = withoutAsOf(summary(viewer, ""));
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM incident_fact");
@@ -492,6 +497,7 @@ class ReportingServiceTest {
         assertEquals(seriesBefore, withoutAsOf(given().auth().oauth2(ADMIN)
                 .get("/api/v1/stats/timeseries?exact=true&interval=year&groupBy=violation").jsonPath()));
         assertEquals(alertsBefore, withoutAsOf(given().auth().oauth2(ADMIN).get("/api/v1/stats/alerts?exact=true").jsonPath()));
+        assertEquals(viewerBefore, withoutAsOf(summary(viewer, "")));
     }
 
     private JsonPath rebuildAndWait() {
