@@ -26,6 +26,8 @@ final class Attacker {
     /** Whether a shown 0 or null may stand for any small count (the cell-key method) or means what it says. */
     static final boolean SMALL_CELLS_ARE_AMBIGUOUS = true;
 
+    private static final long UNBOUNDED = Long.MAX_VALUE / 4;
+
     private final String token;
 
     Attacker(String token) {
@@ -67,6 +69,9 @@ final class Attacker {
 
     /** What a published count says of the true count. */
     static Interval of(Object shown) {
+        if (shown == null && SMALL_CELLS_ARE_AMBIGUOUS) {
+            return new Interval(0, UNBOUNDED); // small, or a large cell hidden as a complement
+        }
         if (shown == null || ((Number) shown).longValue() == 0) {
             if (SMALL_CELLS_ARE_AMBIGUOUS) {
                 return new Interval(0, K - 1 + MAX_NOISE);
