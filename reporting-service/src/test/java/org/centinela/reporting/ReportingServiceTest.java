@@ -39,6 +39,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.centinela.contract.CloudEventHeaders;
 import org.centinela.contract.EventTypes;
+import org.centinela.contract.Topics;
+import org.centinela.contract.event.AlertEventData;
 import org.centinela.contract.event.IncidentEventData;
 import org.centinela.contract.vocabulary.JusticeStatus;
 import org.centinela.contract.vocabulary.Perpetrator;
@@ -51,6 +53,9 @@ import org.centinela.platform.security.Role;
 import org.centinela.platform.security.TokenService;
 import org.centinela.reporting.disclosure.PerturbationTable;
 import org.centinela.reporting.ingest.LiveConsumer;
+import org.centinela.testkit.AlertData;
+import org.centinela.testkit.EventPublisher;
+import org.centinela.testkit.IncidentData;
 import org.centinela.testkit.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,13 +90,13 @@ class ReportingServiceTest {
     @TestHTTPResource("/")
     URL root;
 
-    TestEvents events;
+    EventPublisher events;
     String viewer;
 
     @BeforeEach
     void consumerReady() {
         if (events == null) {
-            events = new TestEvents(json);
+            events = EventPublisher.onTestTopics("test-reporting.");
         }
         await().atMost(Duration.ofSeconds(30)).until(consumer::isAssigned);
         if (viewer == null) {
@@ -112,23 +117,23 @@ class ReportingServiceTest {
 
     private void publishKnownSet() {
         LocalDate march = LocalDate.of(2001, 3, 10);
-        a2001 = TestEvents.incident(march, "PE-CAJ", List.of(Violation.PHYSICAL_ATTACK, Violation.DEATH_THREAT),
+        a2001 = incident(march, "PE-CAJ", List.of(Violation.PHYSICAL_ATTACK, Violation.DEATH_THREAT),
                 List.of(Perpetrator.POLICE, Perpetrator.PRIVATE_SECURITY), 3, 1,
                 List.of(Sector.ENVIRONMENTAL, Sector.INDIGENOUS_PEOPLES));
-        IncidentEventData b = TestEvents.incident(march.plusDays(10), "PE-CAJ", List.of(Violation.DEATH_THREAT),
+        IncidentEventData b = incident(march.plusDays(10), "PE-CAJ", List.of(Violation.DEATH_THREAT),
                 List.of(Perpetrator.COMPANY), 1, 1, List.of(Sector.ENVIRONMENTAL));
-        c2001 = TestEvents.incident(LocalDate.of(2001, 5, 2), "PE-LOR", List.of(Violation.KILLING),
+        c2001 = incident(LocalDate.of(2001, 5, 2), "PE-LOR", List.of(Violation.KILLING),
                 List.of(Perpetrator.UNKNOWN), 1, 0, List.of(Sector.LAND_AND_TERRITORY));
-        IncidentEventData d = TestEvents.incident(LocalDate.of(2001, 5, 15), "PE-CAJ", List.of(Violation.HARASSMENT),
+        IncidentEventData d = incident(LocalDate.of(2001, 5, 15), "PE-CAJ", List.of(Violation.HARASSMENT),
                 List.of(Perpetrator.POLICE), 2, 2, List.of(Sector.JOURNALIST));
         for (IncidentEventData incident : List.of(a2001, b, c2001, d)) {
             events.reported(incident);
         }
-        events.updatedEvent(TestEvents.updated(a2001, 1, JusticeStatus.COMPLAINT_FILED, Verification.CONFIRMED));
-        events.updatedEvent(TestEvents.updated(a2001, 2, JusticeStatus.ARCHIVED_WITHOUT_SANCTION, Verification.CONFIRMED));
-        events.updatedEvent(TestEvents.updated(c2001, 1, JusticeStatus.UNDER_INVESTIGATION, Verification.LIKELY));
+        events.updated(updated(a2001, 1, JusticeStatus.COMPLAINT_FILED, Verification.CONFIRMED));
+        events.updated(updated(a2001, 2, JusticeStatus.ARCHIVED_WITHOUT_SANCTION, Verification.CONFIRMED));
+        events.updated(updated(c2001, 1, JusticeStatus.UNDER_INVESTIGATION, Verification.LIKELY));
         // A stale copy of D's state (revision 0 again, another event id) must not move it.
-        events.updatedEvent(TestEvents.updated(d, 0, JusticeStatus.CONVICTION, Verification.CONFIRMED));
+        events.updated(updated(d, 0, JusticeStatus.CONVICTION, Verification.CONFIRMED));
     }
 
     private static JsonPath summary(String token, String query) {
@@ -224,7 +229,7 @@ class ReportingServiceTest {
                 .then().statusCode(200).extract().jsonPath());
         events.replayAll();
         // A marker after the replayed records: once it counts, every replayed record has been consumed.
-        events.reported(TestEvents.incident(LocalDate.of(2009, 1, 1), "PE-PUN", List.of(Violation.OTHER),
+        events.reported(incident(LocalDate.of(2009, 1, 1), "PE-PUN", List.of(Violation.OTHER),
                 List.of(Perpetrator.UNKNOWN), 1, 0, List.of(Sector.OTHER)));
         await().atMost(FRESH.multipliedBy(3)).until(() ->
                 summary(ADMIN, "from=2009-01-01&to=2009-12-31&exact=true").getInt("incidents") == 1);
@@ -239,14 +244,14 @@ class ReportingServiceTest {
         // 2002: PE-CAJ 5, PE-PUN 4, PE-LOR 1.
         LocalDate day = LocalDate.of(2002, 7, 1);
         for (int i = 0; i < 5; i++) {
-            events.reported(TestEvents.incident(day, "PE-CAJ", List.of(Violation.HARASSMENT), List.of(Perpetrator.POLICE),
+            events.reported(incident(day, "PE-CAJ", List.of(Violation.HARASSMENT), List.of(Perpetrator.POLICE),
                     1, 0, List.of(Sector.ENVIRONMENTAL)));
         }
         for (int i = 0; i < 4; i++) {
-            events.reported(TestEvents.incident(day, "PE-PUN", List.of(Violation.HARASSMENT), List.of(Perpetrator.POLICE),
+            events.reported(incident(day, "PE-PUN", List.of(Violation.HARASSMENT), List.of(Perpetrator.POLICE),
                     1, 0, List.of(Sector.ENVIRONMENTAL)));
         }
-        events.reported(TestEvents.incident(day, "PE-LOR", List.of(Violation.KILLING), List.of(Perpetrator.POLICE),
+        events.reported(incident(day, "PE-LOR", List.of(Violation.KILLING), List.of(Perpetrator.POLICE),
                 2, 1, List.of(Sector.ENVIRONMENTAL)));
         String y2002 = "from=2002-01-01&to=2002-12-31";
         await().atMost(FRESH.multipliedBy(3)).until(() -> summary(ADMIN, y2002 + "&exact=true").getInt("incidents") == 10);
@@ -302,19 +307,19 @@ class ReportingServiceTest {
         UUID x = UUID.randomUUID();
         UUID y = UUID.randomUUID();
         UUID z = UUID.randomUUID();
-        events.alertEvent(EventTypes.ALERT_RAISED, TestEvents.alert(x, Priority.CRITICAL, "PE-CAJ", day, day));
-        events.alertEvent(EventTypes.ALERT_ACKNOWLEDGED, TestEvents.alert(x, Priority.CRITICAL, "PE-CAJ", day,
+        events.alert(EventTypes.ALERT_RAISED, alert(x, Priority.CRITICAL, "PE-CAJ", day, day));
+        events.alert(EventTypes.ALERT_ACKNOWLEDGED, alert(x, Priority.CRITICAL, "PE-CAJ", day,
                 day.plusSeconds(240)));
         Instant yRaised = day.plusSeconds(3600);
-        events.alertEvent(EventTypes.ALERT_RAISED, TestEvents.alert(y, Priority.CRITICAL, "PE-CAJ", yRaised, yRaised));
-        events.alertEvent(EventTypes.ALERT_ESCALATED, TestEvents.alert(y, Priority.CRITICAL, "PE-CAJ", yRaised,
+        events.alert(EventTypes.ALERT_RAISED, alert(y, Priority.CRITICAL, "PE-CAJ", yRaised, yRaised));
+        events.alert(EventTypes.ALERT_ESCALATED, alert(y, Priority.CRITICAL, "PE-CAJ", yRaised,
                 yRaised.plusSeconds(300)));
-        events.alertEvent(EventTypes.ALERT_ACKNOWLEDGED, TestEvents.alert(y, Priority.CRITICAL, "PE-CAJ", yRaised,
+        events.alert(EventTypes.ALERT_ACKNOWLEDGED, alert(y, Priority.CRITICAL, "PE-CAJ", yRaised,
                 yRaised.plusSeconds(600)));
         Instant zRaised = day.plusSeconds(7200);
-        events.alertEvent(EventTypes.ALERT_RAISED, TestEvents.alert(z, Priority.HIGH, "PE-LOR", zRaised, zRaised));
-        events.alertEvent(EventTypes.ALERT_DELIVERY_FAILED, TestEvents.alert(z, Priority.HIGH, "PE-LOR", zRaised, zRaised));
-        events.alertEvent(EventTypes.ALERT_DELIVERY_FAILED, TestEvents.alert(z, Priority.HIGH, "PE-LOR", zRaised, zRaised));
+        events.alert(EventTypes.ALERT_RAISED, alert(z, Priority.HIGH, "PE-LOR", zRaised, zRaised));
+        events.alert(EventTypes.ALERT_DELIVERY_FAILED, alert(z, Priority.HIGH, "PE-LOR", zRaised, zRaised));
+        events.alert(EventTypes.ALERT_DELIVERY_FAILED, alert(z, Priority.HIGH, "PE-LOR", zRaised, zRaised));
         String june = "/api/v1/stats/alerts?from=2001-06-01&to=2001-06-30";
         await().atMost(FRESH.multipliedBy(3)).untilAsserted(() -> given().auth().oauth2(ADMIN).get(june + "&exact=true")
                 .then().statusCode(200).body("deliveryFailures", equalTo(2)).body("acknowledged", equalTo(2)));
@@ -348,7 +353,7 @@ class ReportingServiceTest {
         assertNotEquals(etag, given().auth().oauth2(viewer).get(query + "&region=PE-CAJ").header("ETag"));
         assertNotEquals(etag, given().auth().oauth2(ADMIN).get(query + "&exact=true").header("ETag"));
 
-        events.reported(TestEvents.incident(LocalDate.of(2003, 2, 2), "PE-CUS", List.of(Violation.SURVEILLANCE),
+        events.reported(incident(LocalDate.of(2003, 2, 2), "PE-CUS", List.of(Violation.SURVEILLANCE),
                 List.of(Perpetrator.ARMED_FORCES), 4, 2, List.of(Sector.LAWYER)));
         Instant produced = Instant.now();
         await().atMost(FRESH).pollInterval(Duration.ofMillis(50)).until(() ->
@@ -363,9 +368,9 @@ class ReportingServiceTest {
     @Test
     @Order(6)
     void aPoisonRecordGoesToTheDlqAndTheNextGoodOneIsApplied() {
-        String dlq = TestEvents.INCIDENTS + ".dlq";
+        String dlq = events.topic(Topics.INCIDENTS) + ".dlq";
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEnvironment.kafka()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = reader.partitionsFor(dlq).stream()
                     .map(info -> new TopicPartition(dlq, info.partition())).toList();
@@ -374,8 +379,8 @@ class ReportingServiceTest {
             partitions.forEach(reader::position);
 
             String poisonKey = UUID.randomUUID().toString();
-            events.poison(poisonKey);
-            events.reported(TestEvents.incident(LocalDate.of(2004, 4, 4), "PE-ICA", List.of(Violation.DEFAMATION),
+            events.poison(Topics.INCIDENTS, EventTypes.INCIDENT_REPORTED, poisonKey);
+            events.reported(incident(LocalDate.of(2004, 4, 4), "PE-ICA", List.of(Violation.DEFAMATION),
                     List.of(Perpetrator.MEDIA), 1, 1, List.of(Sector.JOURNALIST)));
 
             await().atMost(FRESH.multipliedBy(3)).until(() ->
@@ -388,7 +393,7 @@ class ReportingServiceTest {
             ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> poisonKey.equals(r.key())).findFirst().orElseThrow();
             assertEquals("{not json", new String(record.value(), StandardCharsets.UTF_8));
             assertTrue(CloudEventHeaders.read(record.headers(), DeadLetterWriter.REASON).orElseThrow().startsWith("data is not IncidentEventData JSON"));
-            assertEquals(TestEvents.INCIDENTS, CloudEventHeaders.read(record.headers(), DeadLetterWriter.TOPIC).orElseThrow());
+            assertEquals(events.topic(Topics.INCIDENTS), CloudEventHeaders.read(record.headers(), DeadLetterWriter.TOPIC).orElseThrow());
             given().get("/q/metrics").then().statusCode(200)
                     .body(containsString("centinela_reporting_consumer_dead_lettered_records_total{consumer=\"aggregates\"}"))
                     .body(containsString("centinela_reporting_consumer_processed_records_total{consumer=\"aggregates\"}"));
@@ -469,7 +474,7 @@ class ReportingServiceTest {
         rebuildAndWait();
         String y2005 = "from=2005-01-01&to=2005-12-31&exact=true";
         int earlier = summary(ADMIN, y2005).getInt("incidents");
-        events.reported(TestEvents.incident(LocalDate.of(2005, 5, 5), "PE-TAC", List.of(Violation.RAID_OR_BREAK_IN),
+        events.reported(incident(LocalDate.of(2005, 5, 5), "PE-TAC", List.of(Violation.RAID_OR_BREAK_IN),
                 List.of(Perpetrator.LANDOWNER), 1, 0, List.of(Sector.LABOUR_RIGHTS)));
         await().atMost(FRESH.multipliedBy(3)).until(() ->
                 summary(ADMIN, y2005).getInt("incidents") == earlier + 1);
@@ -514,6 +519,22 @@ class ReportingServiceTest {
 
     private static String shown(Object value) {
         return value == null ? "—" : String.valueOf(value);
+    }
+
+    private static IncidentEventData incident(LocalDate occurredOn, String region, List<Violation> violations,
+                                              List<Perpetrator> perpetrators, int defenders, int women,
+                                              List<Sector> sectors) {
+        return IncidentData.reported().occurredOn(occurredOn).region(region).violations(violations)
+                .perpetrators(perpetrators).defenders(defenders, women, sectors).build();
+    }
+
+    private static IncidentEventData updated(IncidentEventData incident, int revision, JusticeStatus justice,
+                                             Verification verification) {
+        return IncidentData.next(incident).revision(revision).justiceStatus(justice).verification(verification).build();
+    }
+
+    private static AlertEventData alert(UUID alertId, Priority priority, String region, Instant raisedAt, Instant at) {
+        return AlertData.of(alertId).priority(priority).region(region).raisedAt(raisedAt).at(at).build();
     }
 
     private String withoutAsOf(JsonPath body) {
