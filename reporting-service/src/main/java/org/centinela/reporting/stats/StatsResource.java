@@ -21,7 +21,6 @@ import org.centinela.platform.problem.ProblemException;
 import org.centinela.platform.security.Caller;
 import org.centinela.platform.security.Role;
 import org.centinela.reporting.ReportingConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -47,10 +46,10 @@ public class StatsResource {
     private final QueryBounds bounds;
 
     public StatsResource(StatsService stats, SecurityIdentity identity, ReportingConfig config,
-                         @ConfigProperty(name = "centinela.country") String country) {
+                         Regions regions) {
         this.stats = stats;
         this.identity = identity;
-        this.regions = Regions.of(country);
+        this.regions = regions;
         this.bounds = new QueryBounds(Clock.systemUTC(), config.maxTimeseriesCells());
         this.cacheControl = new CacheControl();
         cacheControl.setPrivate(true);

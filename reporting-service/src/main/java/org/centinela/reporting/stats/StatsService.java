@@ -15,7 +15,6 @@ import org.centinela.reporting.aggregate.ServedVersion;
 import org.centinela.reporting.disclosure.CellKeyMethod;
 import org.centinela.reporting.disclosure.Coins;
 import org.centinela.reporting.disclosure.RecordKeys;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers stats requests with a body and its strong ETag. The ETag is the served version plus a digest of the
@@ -45,11 +44,11 @@ public class StatsService {
     };
 
     public StatsService(StatsRepository repository, ServedVersion servedVersion, ReportingConfig config,
-                        @ConfigProperty(name = "centinela.country") String country, ObjectMapper json, RecordKeys keys) {
+                        Regions regions, ObjectMapper json, RecordKeys keys) {
         this.repository = repository;
         this.servedVersion = servedVersion;
         this.k = config.suppressionThreshold();
-        this.reports = new Reports(Regions.of(country));
+        this.reports = new Reports(regions);
         this.json = json;
         this.keys = keys;
         this.method = new CellKeyMethod(k);
