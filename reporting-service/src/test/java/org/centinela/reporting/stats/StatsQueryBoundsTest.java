@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.centinela.testkit.TestEnvironment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class StatsQueryBoundsTest {
 
     @Test
     void aDateAfterTodayIsRefusedAndTodayIsAccepted() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         refused(ADMIN, "/api/v1/stats/summary?exact=true&to=" + today.plusDays(2), "to");
         given().auth().oauth2(viewer).get("/api/v1/stats/summary?from=1990-01-01&to=" + today).then().statusCode(200);
     }
