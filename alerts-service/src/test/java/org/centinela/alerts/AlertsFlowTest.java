@@ -26,7 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.centinela.alerts.alert.Escalator;
+import org.centinela.alerts.escalation.Escalator;
 import org.centinela.alerts.delivery.Dispatcher;
 import org.centinela.alerts.incident.IncidentEvent;
 import org.centinela.alerts.incident.IncidentProcessor;

@@ -11,7 +11,7 @@ import org.centinela.alerts.team.ChannelType;
 public record Claim(UUID deliveryId, long attemptId, UUID alertId, String event, ChannelType channel, String target,
                     String secret, String subject, String body, Instant claimedAt) {
 
-    static Claim of(Delivery delivery, DeliveryAttempt attempt) {
+    public static Claim of(Delivery delivery, DeliveryAttempt attempt) {
         return new Claim(delivery.id, attempt.id, delivery.alertId, delivery.event, delivery.channel, delivery.target,
                 delivery.secret, delivery.subject, delivery.body, attempt.at);
     }

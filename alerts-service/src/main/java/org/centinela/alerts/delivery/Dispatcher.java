@@ -25,21 +25,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.centinela.alerts.Metrics;
-import org.centinela.alerts.alert.Alert;
-import org.centinela.alerts.alert.Escalator;
-import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.team.ChannelType;
 import org.centinela.alerts.team.RefusedWebhookAddressException;
 import org.centinela.alerts.team.WebhookUrlPolicy;
-import org.centinela.contract.EventTypes;
 import org.centinela.platform.crypto.FieldCipher;
 import org.jboss.logging.Logger;
 
 /**
  * Sends claimed deliveries on its own threads, so that a slow receiver never holds up the consumption of other
- * incidents, and records each outcome: delivered, a retry at the next backoff step, or given up
- * (alert.delivery-failed, then escalation). Bulkheads keep one receiver's trouble its own: webhooks and e-mail have
- * pools of their own, each receiver at most {@code perReceiver} sends in flight (the rest wait in its lane, holding
+ * incidents, and records each outcome: delivered, a retry at the next backoff step, or given up; what an outcome
+ * means for the alert (its events, escalation) is {@link DeliveryOutcomes}'. Bulkheads keep one receiver's trouble
+ * its own: webhooks and e-mail have pools of their own, each receiver at most {@code perReceiver} sends in flight (the rest wait in its lane, holding
  * no thread), and every webhook call has one deadline for connect, headers and body, with at most
  * {@code maxResponseBytes} of the answer read.
  */
@@ -51,8 +47,7 @@ public class Dispatcher {
 
     private final ReactiveMailer mailer;
     private final FieldCipher cipher;
-    private final OutboxWriter outbox;
-    private final Escalator escalator;
+    private final DeliveryOutcomes outcomes;
     private final DeliveryConfig config;
     private final RetryPolicy retries;
     private final MeterRegistry metrics;
@@ -62,12 +57,11 @@ public class Dispatcher {
     private final ExecutorService mailSenders;
     private final ReceiverLanes lanes;
 
-    public Dispatcher(ReactiveMailer mailer, FieldCipher cipher, OutboxWriter outbox, Escalator escalator,
+    public Dispatcher(ReactiveMailer mailer, FieldCipher cipher, DeliveryOutcomes outcomes,
                       DeliveryConfig config, MeterRegistry metrics, WebhookUrlPolicy urls) {
         this.mailer = mailer;
         this.cipher = cipher;
-        this.outbox = outbox;
-        this.escalator = escalator;
+        this.outcomes = outcomes;
         this.config = config;
         this.retries = RetryPolicy.from(config);
         this.metrics = metrics;
@@ -178,11 +172,10 @@ public class Dispatcher {
             if (delivery.status != DeliveryStatus.PENDING) {
                 return List.<Claim>of();
             }
-            Alert alert = Alert.findById(delivery.alertId);
             if (success) {
                 delivery.status = DeliveryStatus.DELIVERED;
                 delivery.completedAt = now;
-                outbox.append(alert.incidentId, EventTypes.ALERT_DELIVERED, alert.event(now, delivery.channel.name(), delivery.id), now);
+                outcomes.delivered(delivery, now);
                 return List.<Claim>of();
             }
             delivery.failedAttempts++;
@@ -196,10 +189,9 @@ public class Dispatcher {
             delivery.status = DeliveryStatus.FAILED;
             delivery.completedAt = now;
             LOG.warnf("Delivery given up after %d attempts [alertId=%s, deliveryId=%s, channel=%s]",
-                    delivery.failedAttempts, alert.id, delivery.id, delivery.channel);
+                    delivery.failedAttempts, delivery.alertId, delivery.id, delivery.channel);
             metrics.counter(Metrics.DELIVERY_FAILURES, "channel", delivery.channel.name()).increment();
-            outbox.append(alert.incidentId, EventTypes.ALERT_DELIVERY_FAILED, alert.event(now, delivery.channel.name(), delivery.id), now);
-            return escalator.escalate(alert.id, now);
+            return outcomes.gaveUp(delivery, now);
         });
         dispatch(escalations);
     }

@@ -1,5 +1,6 @@
 package org.centinela.alerts.incident;
 
+import org.centinela.alerts.alert.Incident;
 import org.centinela.alerts.Time;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import org.centinela.alerts.Metrics;
 import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.alert.AlertStatus;
 import org.centinela.alerts.delivery.Claim;
-import org.centinela.alerts.delivery.Notifications;
+import org.centinela.alerts.notification.Notifications;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.priority.PriorityRules;
 import org.centinela.alerts.team.Routing;

@@ -1,11 +1,11 @@
-package org.centinela.alerts.delivery;
+package org.centinela.alerts.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.centinela.alerts.alert.Alert;
-import org.centinela.alerts.incident.Incident;
+import org.centinela.alerts.alert.Incident;
 import org.centinela.contract.vocabulary.Regions;
 import org.centinela.contract.vocabulary.Violation;
 

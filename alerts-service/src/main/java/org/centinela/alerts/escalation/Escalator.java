@@ -1,5 +1,7 @@
-package org.centinela.alerts.alert;
+package org.centinela.alerts.escalation;
 
+import org.centinela.alerts.alert.Alert;
+import org.centinela.alerts.alert.AlertStatus;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.centinela.alerts.delivery.Claim;
-import org.centinela.alerts.delivery.Notifications;
-import org.centinela.alerts.incident.Incident;
+import org.centinela.alerts.notification.Notifications;
+import org.centinela.alerts.alert.Incident;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.team.Channel;
 import org.centinela.alerts.team.ChannelType;

@@ -1,4 +1,4 @@
-package org.centinela.alerts.alert;
+package org.centinela.alerts.escalation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package org.centinela.alerts.delivery;
+package org.centinela.alerts.notification;
 
 import java.time.Instant;
 import java.time.LocalDate;

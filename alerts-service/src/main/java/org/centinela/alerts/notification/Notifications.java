@@ -1,5 +1,10 @@
-package org.centinela.alerts.delivery;
+package org.centinela.alerts.notification;
 
+import org.centinela.alerts.delivery.Claim;
+import org.centinela.alerts.delivery.Delivery;
+import org.centinela.alerts.delivery.DeliveryAttempt;
+import org.centinela.alerts.delivery.DeliveryConfig;
+import org.centinela.alerts.delivery.DeliveryStatus;
 import org.centinela.alerts.Time;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.centinela.alerts.alert.Alert;
-import org.centinela.alerts.incident.Incident;
+import org.centinela.alerts.alert.Incident;
 import org.centinela.alerts.team.Channel;
 import org.centinela.alerts.team.ChannelType;
 
