@@ -27,6 +27,8 @@ public class Delivery extends PanacheEntityBase {
     public String target;
     /** The webhook secret, encrypted as the team's channel stores it. */
     public String secret;
+    /** While the channel's secret is rotated, the previous one (encrypted): webhooks carry both signatures. */
+    public String previousSecret;
     public String subject;
     public String body;
     @Enumerated(EnumType.STRING)

@@ -142,12 +142,20 @@ public class Dispatcher {
         byte[] body = claim.body().getBytes(StandardCharsets.UTF_8);
         URI target = URI.create(claim.target());
         urls.checkBeforeSending(target);
+        String secret = cipher.decrypt(claim.secret());
+        List<String> secrets = claim.previousSecret() == null ? List.of(secret)
+                : List.of(secret, cipher.decrypt(claim.previousSecret()));
+        String id = claim.deliveryId().toString();
+        long timestamp = Time.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
-                .header(Signature.DELIVERY_HEADER, claim.deliveryId().toString())
+                .header(Signature.DELIVERY_HEADER, id)
                 .header(Signature.EVENT_HEADER, claim.event())
-                .header(Signature.HEADER, Signature.of(body, cipher.decrypt(claim.secret())))
+                .header(Signature.HEADER, Signature.of(body, secret))
+                .header(StandardSignature.ID_HEADER, id)
+                .header(StandardSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(StandardSignature.SIGNATURE_HEADER, StandardSignature.of(id, timestamp, body, secrets))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         CompletableFuture<HttpResponse<Void>> call = http.sendAsync(request, BoundedBody.handler(config.maxResponseBytes()));

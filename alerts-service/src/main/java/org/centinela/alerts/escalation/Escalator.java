@@ -87,9 +87,9 @@ public class Escalator {
 
     private List<Channel> adminChannels() {
         List<Channel> channels = new ArrayList<>();
-        config.adminEmail().ifPresent(address -> channels.add(new Channel(ChannelType.EMAIL, address, null, null)));
+        config.adminEmail().ifPresent(address -> channels.add(Channel.email(address)));
         config.adminWebhookUrl().ifPresent(url -> channels.add(new Channel(ChannelType.WEBHOOK, null, url,
-                cipher.encrypt(config.adminWebhookSecret().orElseThrow()))));
+                cipher.encrypt(config.adminWebhookSecret().orElseThrow()), null)));
         return channels;
     }
 }

@@ -54,6 +54,7 @@ public class Notifications {
                 delivery.body = email.text();
             } else {
                 delivery.secret = channel.secret();
+                delivery.previousSecret = channel.previousSecret();
                 delivery.body = renderer.webhook(view);
             }
             delivery.persistAndFlush();

@@ -21,6 +21,7 @@ public record TeamRequest(
         UUID escalationTeamId,
         Boolean digest) {
 
-    public record ChannelInput(ChannelType type, String address, String url, String secret) {
+    /** {@code previousSecret}: while a webhook secret is rotated, the one receivers may still verify with. */
+    public record ChannelInput(ChannelType type, String address, String url, String secret, String previousSecret) {
     }
 }

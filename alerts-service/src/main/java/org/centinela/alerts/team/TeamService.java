@@ -82,9 +82,11 @@ public class TeamService {
 
     private Channel stored(TeamRequest.ChannelInput input, Map<String, String> storedSecrets) {
         if (input.type() == ChannelType.EMAIL) {
-            return new Channel(ChannelType.EMAIL, input.address(), null, null);
+            return Channel.email(input.address());
         }
         String secret = input.secret() == null ? storedSecrets.get(input.url()) : cipher.encrypt(input.secret());
-        return new Channel(ChannelType.WEBHOOK, null, input.url(), secret);
+        // Rotation: the previous secret is given with the new one, and ends with a PUT that leaves it out.
+        String previous = input.previousSecret() == null ? null : cipher.encrypt(input.previousSecret());
+        return new Channel(ChannelType.WEBHOOK, null, input.url(), secret, previous);
     }
 }

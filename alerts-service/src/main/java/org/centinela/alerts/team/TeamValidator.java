@@ -58,6 +58,14 @@ public final class TeamValidator {
         return errors;
     }
 
+    private static void checkSecret(String at, String secret, List<FieldError> errors) {
+        if (secret.length() > MAX_SECRET) {
+            errors.add(new FieldError(at, "must have at most " + MAX_SECRET + " characters"));
+        } else {
+            WebhookSecrets.refusal(secret).ifPresent(reason -> errors.add(new FieldError(at, reason)));
+        }
+    }
+
     private void checkChannels(List<TeamRequest.ChannelInput> channels, Set<String> keptSecretUrls,
                                       List<FieldError> errors) {
         if (channels == null || channels.isEmpty()) {
@@ -85,6 +93,9 @@ public final class TeamValidator {
                 if (channel.secret() != null) {
                     errors.add(new FieldError(at + ".secret", "not allowed on an EMAIL channel"));
                 }
+                if (channel.previousSecret() != null) {
+                    errors.add(new FieldError(at + ".previousSecret", "not allowed on an EMAIL channel"));
+                }
             } else {
                 urls.refusal(channel.url()).ifPresent(reason -> errors.add(new FieldError(at + ".url", reason)));
                 if (channel.address() != null) {
@@ -92,8 +103,15 @@ public final class TeamValidator {
                 }
                 if (channel.secret() == null ? !keptSecretUrls.contains(channel.url()) : channel.secret().isBlank()) {
                     errors.add(new FieldError(at + ".secret", "is required to sign the webhook"));
-                } else if (channel.secret() != null && channel.secret().length() > MAX_SECRET) {
-                    errors.add(new FieldError(at + ".secret", "must have at most " + MAX_SECRET + " characters"));
+                } else if (channel.secret() != null) {
+                    checkSecret(at + ".secret", channel.secret(), errors);
+                }
+                if (channel.previousSecret() != null) {
+                    if (channel.previousSecret().isBlank()) {
+                        errors.add(new FieldError(at + ".previousSecret", "must not be blank"));
+                    } else {
+                        checkSecret(at + ".previousSecret", channel.previousSecret(), errors);
+                    }
                 }
             }
             String target = channel.type() == ChannelType.EMAIL ? channel.address() : channel.url();
