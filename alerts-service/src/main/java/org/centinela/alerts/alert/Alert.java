@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.centinela.contract.event.AlertEventData;
+import org.centinela.contract.event.AlertResolvedData;
 import org.centinela.contract.vocabulary.Priority;
+import org.centinela.contract.vocabulary.ResolutionOutcome;
 
 /** One alert per (incident, team); rows are created by SQL under the unique constraint, never check-then-insert. */
 @Entity
@@ -30,10 +32,20 @@ public class Alert extends PanacheEntityBase {
     public Instant acknowledgedAt;
     public Instant escalatedAt;
     public UUID escalatedToTeamId;
+    public Instant resolvedAt;
+    @Enumerated(EnumType.STRING)
+    public ResolutionOutcome resolutionOutcome;
+    public String resolutionNote;
 
     /** The data of an alert event about this alert, happening {@code at}. */
     public AlertEventData event(Instant at, String channel, UUID deliveryId) {
         return new AlertEventData(id, incidentId, reference, teamId, priority, region, raisedAt, at, channel,
                 deliveryId, escalatedToTeamId);
+    }
+
+    /** The data of {@code alert.resolved}: the outcome, never the note. */
+    public AlertResolvedData resolvedEvent() {
+        return new AlertResolvedData(id, incidentId, reference, teamId, priority, region, raisedAt, resolvedAt,
+                escalatedToTeamId, resolutionOutcome);
     }
 }

@@ -2,6 +2,7 @@ package org.centinela.alerts.alert;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -52,7 +53,7 @@ public class AlertResource {
             try {
                 wanted = Optional.of(AlertStatus.valueOf(status));
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("status", "must be OPEN, ACKNOWLEDGED or ESCALATED"));
+                errors.add(new Problem.FieldError("status", "must be OPEN, ACKNOWLEDGED, ESCALATED or RESOLVED"));
             }
         }
         int page = QueryParameters.integer("page", pageParam, 0, 0, Integer.MAX_VALUE, errors);
@@ -78,5 +79,21 @@ public class AlertResource {
     @APIResponse(responseCode = "404", description = "No such alert, or another team's")
     public AlertView acknowledge(@PathParam("id") UUID id) {
         return alerts.acknowledge(Caller.of(identity), id).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve an alert with an outcome and an optional note",
+            description = "Status RESOLVED and `alert.resolved` (with the outcome, never the note). The team, its escalation team or an admin. Resolving again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The alert, RESOLVED")
+    @APIResponse(responseCode = "400", description = "No or an unknown `outcome`, or a `note` over 2000 characters")
+    @APIResponse(responseCode = "404", description = "No such alert, or another team's")
+    public AlertView resolve(@PathParam("id") UUID id, ResolveRequest body) {
+        List<Problem.FieldError> errors = body == null ? List.of(new Problem.FieldError("outcome", "is required")) : body.errors();
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The resolution is not valid", errors));
+        }
+        return alerts.resolve(Caller.of(identity), id, body.outcomeCode(), body.noteText()).orElseThrow(NotFoundException::new);
     }
 }

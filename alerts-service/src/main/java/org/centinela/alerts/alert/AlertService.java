@@ -19,7 +19,9 @@ import org.centinela.alerts.delivery.Delivery;
 import org.centinela.alerts.delivery.DeliveryAttempt;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.contract.EventTypes;
+import org.centinela.contract.vocabulary.ResolutionOutcome;
 import org.centinela.platform.security.Caller;
+import org.jboss.logging.Logger;
 
 /** Reading and acknowledging alerts, as the caller may: admins all, a responder its team's and those escalated to it. */
 @ApplicationScoped
@@ -27,6 +29,8 @@ public class AlertService {
 
     public record Listing(List<AlertView> items, int page, int size, long total) {
     }
+
+    private static final Logger LOG = Logger.getLogger(AlertService.class);
 
     private final EntityManager em;
     private final OutboxWriter outbox;
@@ -56,15 +60,30 @@ public class AlertService {
         return visible(caller, Alert.findById(id)).map(alert -> AlertView.of(alert, deliveries(alert.id)));
     }
 
-    /** Acknowledges an OPEN or ESCALATED alert; an acknowledged one stays as it was (200 either way). */
+    /** Acknowledges an OPEN or ESCALATED alert; an acknowledged or resolved one stays as it was (200 either way). */
     @Transactional
     public Optional<AlertView> acknowledge(Caller caller, UUID id) {
         Optional<Alert> found = visible(caller, em.find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE));
-        found.filter(alert -> alert.status != AlertStatus.ACKNOWLEDGED).ifPresent(alert -> {
+        found.filter(alert -> alert.status == AlertStatus.OPEN || alert.status == AlertStatus.ESCALATED).ifPresent(alert -> {
             Instant now = Time.now();
             alert.status = AlertStatus.ACKNOWLEDGED;
             alert.acknowledgedAt = now;
             outbox.append(alert.incidentId, EventTypes.ALERT_ACKNOWLEDGED, alert.event(now, null, null), now);
+        });
+        return found.map(alert -> AlertView.of(alert, deliveries(alert.id)));
+    }
+
+    /** Closes an alert not yet resolved with an outcome; a resolved one keeps its first resolution (200 either way). */
+    @Transactional
+    public Optional<AlertView> resolve(Caller caller, UUID id, ResolutionOutcome outcome, String note) {
+        Optional<Alert> found = visible(caller, em.find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE));
+        found.filter(alert -> alert.status != AlertStatus.RESOLVED).ifPresent(alert -> {
+            alert.status = AlertStatus.RESOLVED;
+            alert.resolvedAt = Time.now();
+            alert.resolutionOutcome = outcome;
+            alert.resolutionNote = note;
+            outbox.append(alert.incidentId, EventTypes.ALERT_RESOLVED, alert.resolvedEvent(), alert.resolvedAt);
+            LOG.infof("Alert resolved [alertId=%s, incidentId=%s, outcome=%s]", alert.id, alert.incidentId, outcome);
         });
         return found.map(alert -> AlertView.of(alert, deliveries(alert.id)));
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.centinela.contract.vocabulary.Priority;
+import org.centinela.contract.vocabulary.ResolutionOutcome;
 
 /** An alert as SPEC §9 shows it; {@code deliveries} only when one alert is read. */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -20,7 +21,12 @@ public record AlertView(
         @JsonInclude(JsonInclude.Include.ALWAYS) Instant acknowledgedAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) Instant escalatedAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) UUID escalatedToTeamId,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Instant resolvedAt,
+        Resolution resolution,
         List<DeliveryView> deliveries) {
+
+    public record Resolution(ResolutionOutcome outcome, String note) {
+    }
 
     public record DeliveryView(UUID id, String channel, String event, String status, List<AttemptView> attempts) {
     }
@@ -31,6 +37,7 @@ public record AlertView(
     public static AlertView of(Alert alert, List<DeliveryView> deliveries) {
         return new AlertView(alert.id, alert.incidentId, alert.reference, alert.teamId, alert.priority, alert.region,
                 alert.status, alert.raisedAt, alert.acknowledgedAt, alert.escalatedAt, alert.escalatedToTeamId,
-                deliveries);
+                alert.resolvedAt, alert.resolutionOutcome == null ? null
+                : new Resolution(alert.resolutionOutcome, alert.resolutionNote), deliveries);
     }
 }
