@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.centinela.contract.CloudEventHeaders;
 import org.centinela.contract.EventTypes;
 import org.centinela.contract.event.AlertEventData;
+import org.centinela.contract.event.AlertResolvedData;
 import org.centinela.contract.event.Defenders;
 import org.centinela.contract.event.IncidentEventData;
 import org.centinela.contract.vocabulary.JusticeStatus;
@@ -76,6 +77,10 @@ final class TestEvents implements AutoCloseable {
 
     void alertEvent(String type, AlertEventData data) {
         send(ALERTS, data.incidentId().toString(), type, data, data.incidentId());
+    }
+
+    void alertResolved(AlertResolvedData data) {
+        send(ALERTS, data.incidentId().toString(), EventTypes.ALERT_RESOLVED, data, data.incidentId());
     }
 
     /** A record whose value is not JSON, with proper CloudEvents headers. */

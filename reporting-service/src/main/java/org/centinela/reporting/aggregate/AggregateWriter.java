@@ -70,10 +70,11 @@ public final class AggregateWriter {
 
     private static final String UPSERT_ALERT = """
             INSERT INTO alert_fact (generation, alert_id, priority, region, raised_at, acknowledged_at, escalated,
-                delivery_failures)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                delivery_failures, resolved_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (generation, alert_id) DO UPDATE SET
                 acknowledged_at = LEAST(alert_fact.acknowledged_at, EXCLUDED.acknowledged_at),
+                resolved_at = LEAST(alert_fact.resolved_at, EXCLUDED.resolved_at),
                 escalated = alert_fact.escalated OR EXCLUDED.escalated,
                 delivery_failures = alert_fact.delivery_failures + EXCLUDED.delivery_failures""";
 
@@ -238,6 +239,11 @@ public final class AggregateWriter {
                 }
                 upsert.setBoolean(7, change.escalated);
                 upsert.setInt(8, change.deliveryFailures);
+                if (change.resolvedAt == null) {
+                    upsert.setNull(9, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    upsert.setTimestamp(9, Timestamp.from(change.resolvedAt));
+                }
                 upsert.addBatch();
                 rows++;
             }
@@ -254,6 +260,7 @@ public final class AggregateWriter {
         final String region;
         final Instant raisedAt;
         Instant acknowledgedAt;
+        Instant resolvedAt;
         boolean escalated;
         int deliveryFailures;
 
@@ -269,6 +276,7 @@ public final class AggregateWriter {
             switch (event.type()) {
                 case EventTypes.ALERT_ACKNOWLEDGED ->
                         acknowledgedAt = acknowledgedAt == null || at.isBefore(acknowledgedAt) ? at : acknowledgedAt;
+                case EventTypes.ALERT_RESOLVED -> resolvedAt = resolvedAt == null || at.isBefore(resolvedAt) ? at : resolvedAt;
                 case EventTypes.ALERT_ESCALATED -> escalated = true;
                 case EventTypes.ALERT_DELIVERY_FAILED -> deliveryFailures++;
                 default -> {

@@ -115,6 +115,7 @@ public final class Reports {
             byRegion.put(code, region);
         }
         body.put("byRegion", byRegion);
+        body.putAll(TimeToResolve.body(cells, codes, exact, suppression.k(), count(cells.count("total", "resolved"), exact)));
         body.put("asOf", snapshot.asOf().toString());
         return body;
     }

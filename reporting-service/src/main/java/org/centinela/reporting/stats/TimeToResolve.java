@@ -1,0 +1,61 @@
+package org.centinela.reporting.stats;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.centinela.contract.vocabulary.Priority;
+
+/**
+ * Time from raised to resolved in the alert statistics: the cells the alerts query adds (over its alert facts
+ * {@code f}) and the part of the body they make, median and p90 by priority and by region, each shown only when at
+ * least k alerts of it were resolved (fewer would tell how one team handled one case).
+ */
+final class TimeToResolve {
+
+    private static final String SECONDS = "extract(epoch FROM resolved_at - raised_at)";
+
+    /** UNION ALL rows for the alerts query: counts of resolved alerts and the percentiles, by priority and region. */
+    static final String CELLS = "\nUNION ALL SELECT 'total', 'resolved', count(resolved_at), NULL FROM f"
+            + rows("priority") + rows("region");
+
+    private TimeToResolve() {
+    }
+
+    private static String rows(String by) {
+        String resolved = " FROM f WHERE resolved_at IS NOT NULL GROUP BY " + by;
+        return "\nUNION ALL SELECT '" + by + "Resolved', " + by + ", count(*), NULL" + resolved
+                + "\nUNION ALL SELECT '" + by + "ResolveMedian', " + by + ", percentile_cont(0.5) WITHIN GROUP (ORDER BY "
+                + SECONDS + "), NULL" + resolved
+                + "\nUNION ALL SELECT '" + by + "ResolveP90', " + by + ", percentile_cont(0.9) WITHIN GROUP (ORDER BY "
+                + SECONDS + "), NULL" + resolved;
+    }
+
+    /** {@code resolved}, {@code timeToResolveSeconds} by priority and {@code timeToResolveSecondsByRegion}. */
+    static Map<String, Object> body(Cells cells, List<String> regionCodes, boolean exact, int k, Long resolved) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("resolved", resolved);
+        Map<String, Object> byPriority = new LinkedHashMap<>();
+        for (Priority priority : Priority.values()) {
+            byPriority.put(priority.name(), times(cells, "priority", priority.name(), exact, k));
+        }
+        body.put("timeToResolveSeconds", byPriority);
+        Map<String, Object> byRegion = new LinkedHashMap<>();
+        for (String code : regionCodes) {
+            byRegion.put(code, times(cells, "region", code, exact, k));
+        }
+        body.put("timeToResolveSecondsByRegion", byRegion);
+        return body;
+    }
+
+    private static Map<String, Long> times(Cells cells, String by, String key, boolean exact, int k) {
+        boolean shown = exact || cells.count(by + "Resolved", key) >= k;
+        Map<String, Long> times = new LinkedHashMap<>();
+        times.put("median", shown ? seconds(cells.value(by + "ResolveMedian", key)) : null);
+        times.put("p90", shown ? seconds(cells.value(by + "ResolveP90", key)) : null);
+        return times;
+    }
+
+    private static Long seconds(Double value) {
+        return value == null ? null : Math.round(value);
+    }
+}
