@@ -32,6 +32,8 @@ public class Alert extends PanacheEntityBase {
     public Instant acknowledgedAt;
     public Instant escalatedAt;
     public UUID escalatedToTeamId;
+    /** Repeats of the raised notification sent so far (repeat until acknowledged). */
+    public int repeats;
     public Instant resolvedAt;
     @Enumerated(EnumType.STRING)
     public ResolutionOutcome resolutionOutcome;

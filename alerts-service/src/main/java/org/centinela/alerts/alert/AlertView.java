@@ -21,6 +21,7 @@ public record AlertView(
         @JsonInclude(JsonInclude.Include.ALWAYS) Instant acknowledgedAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) Instant escalatedAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) UUID escalatedToTeamId,
+        int repeats,
         @JsonInclude(JsonInclude.Include.ALWAYS) Instant resolvedAt,
         Resolution resolution,
         List<DeliveryView> deliveries) {
@@ -37,7 +38,7 @@ public record AlertView(
     public static AlertView of(Alert alert, List<DeliveryView> deliveries) {
         return new AlertView(alert.id, alert.incidentId, alert.reference, alert.teamId, alert.priority, alert.region,
                 alert.status, alert.raisedAt, alert.acknowledgedAt, alert.escalatedAt, alert.escalatedToTeamId,
-                alert.resolvedAt, alert.resolutionOutcome == null ? null
+                alert.repeats, alert.resolvedAt, alert.resolutionOutcome == null ? null
                 : new Resolution(alert.resolutionOutcome, alert.resolutionNote), deliveries);
     }
 }

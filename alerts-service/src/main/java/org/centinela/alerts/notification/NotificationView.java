@@ -32,6 +32,10 @@ public record NotificationView(
         return "alert.raised".equals(event);
     }
 
+    public boolean repeated() {
+        return "alert.repeated".equals(event);
+    }
+
     public boolean escalated() {
         return "alert.escalated".equals(event);
     }

@@ -35,6 +35,9 @@ public class Team extends PanacheEntityBase {
     public int escalateAfterMinutes;
     public UUID escalationTeamId;
     public boolean digest;
+    /** Null: no repeats. */
+    public Integer repeatEveryMinutes;
+    public int maxRepeats;
     public Instant createdAt;
     public Instant updatedAt;
     public Instant deletedAt;

@@ -77,6 +77,9 @@ public class TeamService {
                 ? DEFAULT_ESCALATE_AFTER_MINUTES : body.escalateAfterMinutes();
         team.escalationTeamId = body.escalationTeamId();
         team.digest = body.digest() == null || body.digest();
+        team.repeatEveryMinutes = body.repeatEveryMinutes();
+        // Repeats need both: an interval without a count repeats once.
+        team.maxRepeats = body.maxRepeats() != null ? body.maxRepeats() : body.repeatEveryMinutes() == null ? 0 : 1;
         team.updatedAt = Time.now();
     }
 

@@ -15,6 +15,8 @@ public final class TeamValidator {
     static final int MAX_CHANNELS = 10;
     static final int MAX_SECRET = 500;
     static final int MAX_ESCALATE_MINUTES = 7 * 24 * 60;
+    static final int MAX_REPEAT_EVERY_MINUTES = 24 * 60;
+    static final int MAX_REPEATS = 100;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Regions regions;
@@ -55,7 +57,21 @@ public final class TeamValidator {
                 && (body.escalateAfterMinutes() < 1 || body.escalateAfterMinutes() > MAX_ESCALATE_MINUTES)) {
             errors.add(new FieldError("escalateAfterMinutes", "must be between 1 and " + MAX_ESCALATE_MINUTES));
         }
+        checkRepeats(body, errors);
         return errors;
+    }
+
+    private static void checkRepeats(TeamRequest body, List<FieldError> errors) {
+        Integer every = body.repeatEveryMinutes();
+        if (every != null && (every < 1 || every > MAX_REPEAT_EVERY_MINUTES)) {
+            errors.add(new FieldError("repeatEveryMinutes", "must be between 1 and " + MAX_REPEAT_EVERY_MINUTES));
+        }
+        Integer max = body.maxRepeats();
+        if (max != null && (max < 0 || max > MAX_REPEATS)) {
+            errors.add(new FieldError("maxRepeats", "must be between 0 and " + MAX_REPEATS));
+        } else if (max != null && max > 0 && every == null) {
+            errors.add(new FieldError("repeatEveryMinutes", "is required with maxRepeats"));
+        }
     }
 
     private static void checkSecret(String at, String secret, List<FieldError> errors) {

@@ -18,6 +18,8 @@ public record TeamView(
         int escalateAfterMinutes,
         @JsonInclude(JsonInclude.Include.ALWAYS) UUID escalationTeamId,
         boolean digest,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Integer repeatEveryMinutes,
+        int maxRepeats,
         Instant createdAt,
         Instant updatedAt,
         String token) {
@@ -25,6 +27,6 @@ public record TeamView(
     public static TeamView of(Team team, String token) {
         return new TeamView(team.id, team.name, team.language, team.regionList(), team.minPriority,
                 team.channelList().stream().map(Channel::withoutSecret).toList(), team.escalateAfterMinutes,
-                team.escalationTeamId, team.digest, team.createdAt, team.updatedAt, token);
+                team.escalationTeamId, team.digest, team.repeatEveryMinutes, team.maxRepeats, team.createdAt, team.updatedAt, token);
     }
 }
