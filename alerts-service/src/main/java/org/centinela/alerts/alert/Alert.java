@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.centinela.contract.event.AlertEscalatedData;
 import org.centinela.contract.event.AlertEventData;
 import org.centinela.contract.event.AlertResolvedData;
 import org.centinela.contract.vocabulary.Priority;
@@ -32,6 +33,9 @@ public class Alert extends PanacheEntityBase {
     public Instant acknowledgedAt;
     public Instant escalatedAt;
     public UUID escalatedToTeamId;
+    /** Escalation steps taken so far, and when the next is due (null: none left or not escalated yet). */
+    public int escalationStep;
+    public Instant nextEscalationAt;
     /** Repeats of the raised notification sent so far (repeat until acknowledged). */
     public int repeats;
     public Instant resolvedAt;
@@ -43,6 +47,12 @@ public class Alert extends PanacheEntityBase {
     public AlertEventData event(Instant at, String channel, UUID deliveryId) {
         return new AlertEventData(id, incidentId, reference, teamId, priority, region, raisedAt, at, channel,
                 deliveryId, escalatedToTeamId);
+    }
+
+    /** The data of {@code alert.escalated} for the step just taken. */
+    public AlertEscalatedData escalatedEvent() {
+        return new AlertEscalatedData(id, incidentId, reference, teamId, priority, region, raisedAt, escalatedAt,
+                escalatedToTeamId, escalationStep);
     }
 
     /** The data of {@code alert.resolved}: the outcome, never the note. */

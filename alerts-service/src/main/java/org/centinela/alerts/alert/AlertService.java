@@ -44,7 +44,8 @@ public class AlertService {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         caller.teamId().ifPresent(team -> {
-            query.append(" and (teamId = :team or escalatedToTeamId = :team)");
+            query.append(" and (teamId = :team or escalatedToTeamId = :team"
+                    + " or id in (select e.alertId from AlertEscalation e where e.teamId = :team))");
             parameters.and("team", team);
         });
         status.ifPresent(value -> {
@@ -57,7 +58,7 @@ public class AlertService {
     }
 
     public Optional<AlertView> get(Caller caller, UUID id) {
-        return visible(caller, Alert.findById(id)).map(alert -> AlertView.of(alert, deliveries(alert.id)));
+        return visible(caller, Alert.findById(id)).map(alert -> detail(alert));
     }
 
     /** Acknowledges an OPEN or ESCALATED alert; an acknowledged or resolved one stays as it was (200 either way). */
@@ -70,7 +71,7 @@ public class AlertService {
             alert.acknowledgedAt = now;
             outbox.append(alert.incidentId, EventTypes.ALERT_ACKNOWLEDGED, alert.event(now, null, null), now);
         });
-        return found.map(alert -> AlertView.of(alert, deliveries(alert.id)));
+        return found.map(alert -> detail(alert));
     }
 
     /** Closes an alert not yet resolved with an outcome; a resolved one keeps its first resolution (200 either way). */
@@ -85,16 +86,24 @@ public class AlertService {
             outbox.append(alert.incidentId, EventTypes.ALERT_RESOLVED, alert.resolvedEvent(), alert.resolvedAt);
             LOG.infof("Alert resolved [alertId=%s, incidentId=%s, outcome=%s]", alert.id, alert.incidentId, outcome);
         });
-        return found.map(alert -> AlertView.of(alert, deliveries(alert.id)));
+        return found.map(alert -> detail(alert));
     }
 
+    /** The team of the alert and every team a step of its chain went to, before and after acknowledgement. */
     private static Optional<Alert> visible(Caller caller, Alert alert) {
         if (alert == null || caller.isAdmin()) {
             return Optional.ofNullable(alert);
         }
         UUID team = caller.teamId().orElse(null);
-        return team != null && (team.equals(alert.teamId) || team.equals(alert.escalatedToTeamId))
+        return team != null && (team.equals(alert.teamId) || team.equals(alert.escalatedToTeamId)
+                || AlertEscalation.count("alertId = ?1 and teamId = ?2", alert.id, team) > 0)
                 ? Optional.of(alert) : Optional.empty();
+    }
+
+    private static AlertView detail(Alert alert) {
+        List<AlertView.EscalationView> escalations = AlertEscalation.<AlertEscalation>list("alertId = ?1 order by step", alert.id)
+                .stream().map(step -> new AlertView.EscalationView(step.step, step.teamId, step.escalatedAt)).toList();
+        return AlertView.of(alert, escalations, deliveries(alert.id));
     }
 
     private static List<AlertView.DeliveryView> deliveries(UUID alertId) {

@@ -24,7 +24,13 @@ public record AlertView(
         int repeats,
         @JsonInclude(JsonInclude.Include.ALWAYS) Instant resolvedAt,
         Resolution resolution,
+        List<EscalationView> escalations,
         List<DeliveryView> deliveries) {
+
+    /** A step of the escalation chain as taken; {@code teamId} null = the coordinators' channel. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record EscalationView(int step, UUID teamId, Instant at) {
+    }
 
     public record Resolution(ResolutionOutcome outcome, String note) {
     }
@@ -36,9 +42,13 @@ public record AlertView(
     }
 
     public static AlertView of(Alert alert, List<DeliveryView> deliveries) {
+        return of(alert, null, deliveries);
+    }
+
+    public static AlertView of(Alert alert, List<EscalationView> escalations, List<DeliveryView> deliveries) {
         return new AlertView(alert.id, alert.incidentId, alert.reference, alert.teamId, alert.priority, alert.region,
                 alert.status, alert.raisedAt, alert.acknowledgedAt, alert.escalatedAt, alert.escalatedToTeamId,
                 alert.repeats, alert.resolvedAt, alert.resolutionOutcome == null ? null
-                : new Resolution(alert.resolutionOutcome, alert.resolutionNote), deliveries);
+                : new Resolution(alert.resolutionOutcome, alert.resolutionNote), escalations, deliveries);
     }
 }

@@ -34,6 +34,8 @@ public class Team extends PanacheEntityBase {
     public String channels;
     public int escalateAfterMinutes;
     public UUID escalationTeamId;
+    /** The escalation chain as JSON; null = the one step of escalateAfterMinutes and escalationTeamId. */
+    public String escalationSteps;
     public boolean digest;
     /** Null: no repeats. */
     public Integer repeatEveryMinutes;
@@ -76,6 +78,26 @@ public class Team extends PanacheEntityBase {
     public void channelList(List<Channel> list) {
         try {
             channels = CHANNELS.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The escalation chain; a team without one escalates once, to its escalation team or the coordinators. */
+    public List<EscalationStep> escalationChain() {
+        if (escalationSteps == null) {
+            return List.of(new EscalationStep(escalateAfterMinutes, escalationTeamId));
+        }
+        try {
+            return CHANNELS.readValue(escalationSteps, new TypeReference<List<EscalationStep>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored escalation chain of team " + id + " is not readable", e);
+        }
+    }
+
+    public void escalationChain(List<EscalationStep> steps) {
+        try {
+            escalationSteps = steps == null ? null : CHANNELS.writeValueAsString(steps);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -21,7 +21,8 @@ public record TeamRequest(
         UUID escalationTeamId,
         Boolean digest,
         Integer repeatEveryMinutes,
-        Integer maxRepeats) {
+        Integer maxRepeats,
+        List<EscalationStep> escalation) {
 
     /** {@code previousSecret}: while a webhook secret is rotated, the one receivers may still verify with. */
     public record ChannelInput(ChannelType type, String address, String url, String secret, String previousSecret) {

@@ -65,6 +65,13 @@ public class TeamService {
                 && (body.escalationTeamId().equals(team.id) || Team.findActive(body.escalationTeamId()).isEmpty())) {
             errors.add(new Problem.FieldError("escalationTeamId", "must be another existing team"));
         }
+        List<EscalationStep> steps = body.escalation() == null ? List.of() : body.escalation();
+        for (int i = 0; i < steps.size(); i++) {
+            UUID target = steps.get(i) == null ? null : steps.get(i).teamId();
+            if (target != null && (target.equals(team.id) || Team.findActive(target).isEmpty())) {
+                errors.add(new Problem.FieldError("escalation[" + i + "].teamId", "must be another existing team"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The team is not valid", errors));
         }
@@ -73,9 +80,11 @@ public class TeamService {
         team.regionList(body.regions() == null ? List.of() : body.regions());
         team.minPriority = body.minPriority() == null ? Priority.HIGH : body.minPriority();
         team.channelList(body.channels().stream().map(input -> stored(input, storedSecrets)).toList());
-        team.escalateAfterMinutes = body.escalateAfterMinutes() == null
-                ? DEFAULT_ESCALATE_AFTER_MINUTES : body.escalateAfterMinutes();
+        // With a chain, its first step's minutes are the team's escalateAfterMinutes (what finds due first steps).
+        team.escalateAfterMinutes = body.escalation() != null ? body.escalation().get(0).afterMinutes()
+                : body.escalateAfterMinutes() == null ? DEFAULT_ESCALATE_AFTER_MINUTES : body.escalateAfterMinutes();
         team.escalationTeamId = body.escalationTeamId();
+        team.escalationChain(body.escalation());
         team.digest = body.digest() == null || body.digest();
         team.repeatEveryMinutes = body.repeatEveryMinutes();
         // Repeats need both: an interval without a count repeats once.

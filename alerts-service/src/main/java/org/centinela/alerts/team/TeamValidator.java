@@ -17,6 +17,7 @@ public final class TeamValidator {
     static final int MAX_ESCALATE_MINUTES = 7 * 24 * 60;
     static final int MAX_REPEAT_EVERY_MINUTES = 24 * 60;
     static final int MAX_REPEATS = 100;
+    static final int MAX_ESCALATION_STEPS = 5;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Regions regions;
@@ -58,7 +59,37 @@ public final class TeamValidator {
             errors.add(new FieldError("escalateAfterMinutes", "must be between 1 and " + MAX_ESCALATE_MINUTES));
         }
         checkRepeats(body, errors);
+        checkChainShape(body, errors);
         return errors;
+    }
+
+    /** Minutes and the place of the coordinators' step; whether the teams exist is the service's to check. */
+    private static void checkChainShape(TeamRequest body, List<FieldError> errors) {
+        List<EscalationStep> steps = body.escalation();
+        if (steps == null) {
+            return;
+        }
+        if (body.escalationTeamId() != null) {
+            errors.add(new FieldError("escalationTeamId", "not allowed with escalation (its steps name the teams)"));
+        }
+        if (steps.isEmpty() || steps.size() > MAX_ESCALATION_STEPS) {
+            errors.add(new FieldError("escalation", "must have 1 to " + MAX_ESCALATION_STEPS + " steps"));
+            return;
+        }
+        // A team read back shows both; sent back unchanged they agree.
+        if (body.escalateAfterMinutes() != null && steps.get(0) != null
+                && !body.escalateAfterMinutes().equals(steps.get(0).afterMinutes())) {
+            errors.add(new FieldError("escalateAfterMinutes", "must be the first escalation step's afterMinutes, or left out"));
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            EscalationStep step = steps.get(i);
+            if (step == null || step.afterMinutes() == null || step.afterMinutes() < 1 || step.afterMinutes() > MAX_ESCALATE_MINUTES) {
+                errors.add(new FieldError("escalation[" + i + "].afterMinutes", "must be between 1 and " + MAX_ESCALATE_MINUTES));
+            }
+            if (step != null && step.teamId() == null && i < steps.size() - 1) {
+                errors.add(new FieldError("escalation[" + i + "].teamId", "only the last step may go to the coordinators"));
+            }
+        }
     }
 
     private static void checkRepeats(TeamRequest body, List<FieldError> errors) {

@@ -17,6 +17,7 @@ public record TeamView(
         List<Channel> channels,
         int escalateAfterMinutes,
         @JsonInclude(JsonInclude.Include.ALWAYS) UUID escalationTeamId,
+        List<EscalationStep> escalation,
         boolean digest,
         @JsonInclude(JsonInclude.Include.ALWAYS) Integer repeatEveryMinutes,
         int maxRepeats,
@@ -27,6 +28,6 @@ public record TeamView(
     public static TeamView of(Team team, String token) {
         return new TeamView(team.id, team.name, team.language, team.regionList(), team.minPriority,
                 team.channelList().stream().map(Channel::withoutSecret).toList(), team.escalateAfterMinutes,
-                team.escalationTeamId, team.digest, team.repeatEveryMinutes, team.maxRepeats, team.createdAt, team.updatedAt, token);
+                team.escalationTeamId, team.escalationChain(), team.digest, team.repeatEveryMinutes, team.maxRepeats, team.createdAt, team.updatedAt, token);
     }
 }
