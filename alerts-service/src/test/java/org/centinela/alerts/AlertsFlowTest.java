@@ -85,7 +85,7 @@ class AlertsFlowTest {
             JsonNode body = JSON.readTree(call.body());
             assertThat(fieldNames(body)).containsExactly("event", "alertId", "incidentId", "reference", "priority",
                     "region", "regionName", "violations", "violationLabels", "occurredOn", "organisation", "riskOngoing",
-                    "incidentUrl", "acknowledgeUrl", "sentAt");
+                    "incidentUrl", "acknowledgeUrl", "acknowledgeLink", "sentAt");
             assertThat(body.get("event").asText()).isEqualTo("alert.raised");
             assertThat(body.get("incidentId").asText()).isEqualTo(incident.incidentId().toString());
             assertThat(body.get("reference").asText()).isEqualTo(incident.reference());

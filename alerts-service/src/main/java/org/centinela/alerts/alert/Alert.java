@@ -31,6 +31,10 @@ public class Alert extends PanacheEntityBase {
     public AlertStatus status;
     public Instant raisedAt;
     public Instant acknowledgedAt;
+    /** Who acknowledged (a name given on the link's page), through which channel (API, EMAIL, WEBHOOK), for which team. */
+    public String acknowledgedBy;
+    public String acknowledgedVia;
+    public UUID acknowledgedByTeamId;
     public Instant escalatedAt;
     public UUID escalatedToTeamId;
     /** Escalation steps taken so far, and when the next is due (null: none left or not escalated yet). */

@@ -31,6 +31,7 @@ public class AlertService {
     }
 
     private static final Logger LOG = Logger.getLogger(AlertService.class);
+    static final String VIA_API = "API";
 
     private final EntityManager em;
     private final OutboxWriter outbox;
@@ -65,13 +66,32 @@ public class AlertService {
     @Transactional
     public Optional<AlertView> acknowledge(Caller caller, UUID id) {
         Optional<Alert> found = visible(caller, em.find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE));
-        found.filter(alert -> alert.status == AlertStatus.OPEN || alert.status == AlertStatus.ESCALATED).ifPresent(alert -> {
-            Instant now = Time.now();
-            alert.status = AlertStatus.ACKNOWLEDGED;
-            alert.acknowledgedAt = now;
-            outbox.append(alert.incidentId, EventTypes.ALERT_ACKNOWLEDGED, alert.event(now, null, null), now);
-        });
+        found.ifPresent(alert -> acknowledge(alert, caller.teamId().orElse(null), null, VIA_API));
         return found.map(alert -> detail(alert));
+    }
+
+    /**
+     * Acknowledges through a one-click link (or any channel {@code via}) for {@code teamId}, {@code by} a name or
+     * null; false when the alert was no longer OPEN or ESCALATED (nothing changes).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean acknowledgeBy(UUID alertId, UUID teamId, String by, String via) {
+        return acknowledge(em.find(Alert.class, alertId, LockModeType.PESSIMISTIC_WRITE), teamId, by, via);
+    }
+
+    private boolean acknowledge(Alert alert, UUID teamId, String by, String via) {
+        if (alert.status != AlertStatus.OPEN && alert.status != AlertStatus.ESCALATED) {
+            return false;
+        }
+        Instant now = Time.now();
+        alert.status = AlertStatus.ACKNOWLEDGED;
+        alert.acknowledgedAt = now;
+        alert.acknowledgedBy = by;
+        alert.acknowledgedVia = via;
+        alert.acknowledgedByTeamId = teamId;
+        outbox.append(alert.incidentId, EventTypes.ALERT_ACKNOWLEDGED, alert.event(now, null, null), now);
+        LOG.infof("Alert acknowledged [alertId=%s, incidentId=%s, via=%s]", alert.id, alert.incidentId, via);
+        return true;
     }
 
     /** Closes an alert not yet resolved with an outcome; a resolved one keeps its first resolution (200 either way). */

@@ -19,6 +19,7 @@ public record AlertView(
         AlertStatus status,
         Instant raisedAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) Instant acknowledgedAt,
+        Acknowledgement acknowledgement,
         @JsonInclude(JsonInclude.Include.ALWAYS) Instant escalatedAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) UUID escalatedToTeamId,
         int repeats,
@@ -30,6 +31,11 @@ public record AlertView(
     /** A step of the escalation chain as taken; {@code teamId} null = the coordinators' channel. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EscalationView(int step, UUID teamId, Instant at) {
+    }
+
+    /** {@code teamId} null: an admin, or the coordinators' channel. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Acknowledgement(String by, String via, UUID teamId) {
     }
 
     public record Resolution(ResolutionOutcome outcome, String note) {
@@ -47,7 +53,9 @@ public record AlertView(
 
     public static AlertView of(Alert alert, List<EscalationView> escalations, List<DeliveryView> deliveries) {
         return new AlertView(alert.id, alert.incidentId, alert.reference, alert.teamId, alert.priority, alert.region,
-                alert.status, alert.raisedAt, alert.acknowledgedAt, alert.escalatedAt, alert.escalatedToTeamId,
+                alert.status, alert.raisedAt, alert.acknowledgedAt,
+                alert.acknowledgedAt == null ? null
+                : new Acknowledgement(alert.acknowledgedBy, alert.acknowledgedVia, alert.acknowledgedByTeamId), alert.escalatedAt, alert.escalatedToTeamId,
                 alert.repeats, alert.resolvedAt, alert.resolutionOutcome == null ? null
                 : new Resolution(alert.resolutionOutcome, alert.resolutionNote), escalations, deliveries);
     }

@@ -90,7 +90,7 @@ public class Escalator {
         LOG.infof("Alert escalated [alertId=%s, incidentId=%s, step=%d of %d, toTeamId=%s]", alert.id,
                 alert.incidentId, step, chain.size(), alert.escalatedToTeamId);
         if (target.isPresent()) {
-            return notifications.notify(EventTypes.ALERT_ESCALATED, alert, incident, target.get().language,
+            return notifications.notify(EventTypes.ALERT_ESCALATED, alert, incident, target.get().id, target.get().language,
                     target.get().channelList());
         }
         List<Channel> admins = adminChannels();
@@ -99,7 +99,7 @@ public class Escalator {
                     alert.id);
             return List.of();
         }
-        return notifications.notify(EventTypes.ALERT_ESCALATED, alert, incident, config.adminLanguage(), admins);
+        return notifications.notify(EventTypes.ALERT_ESCALATED, alert, incident, null, config.adminLanguage(), admins);
     }
 
     private List<Channel> adminChannels() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.UUID;
 import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.alert.Incident;
 import org.centinela.contract.vocabulary.Regions;
@@ -34,7 +35,12 @@ public class NotificationRenderer {
                 incident.violationList().stream().map(violation -> violation.label(language)).toList(),
                 incident.occurredOn, incident.organisationName, incident.riskOngoing,
                 trim(links.intakeBaseUrl()) + "/api/v1/incidents/" + incident.id,
-                trim(links.alertsBaseUrl()) + "/api/v1/alerts/" + alert.id + "/acknowledge", sentAt);
+                trim(links.alertsBaseUrl()) + "/api/v1/alerts/" + alert.id + "/acknowledge", null, sentAt);
+    }
+
+    /** The one-click acknowledge link of one delivery: {@code <alerts-base-url>/ack/<alertId>/<signed token>}. */
+    public String acknowledgeLink(UUID alertId, String token) {
+        return trim(links.alertsBaseUrl()) + "/ack/" + alertId + "/" + token;
     }
 
     /** The first line of the template is the subject, the rest the text. */

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.centinela.alerts.acknowledgement.AcknowledgeLinkConfig;
+import org.centinela.alerts.acknowledgement.AcknowledgeLinks;
 import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.alert.Incident;
 import org.centinela.alerts.team.Channel;
@@ -27,20 +29,33 @@ public class Notifications {
 
     private final NotificationRenderer renderer;
     private final DeliveryConfig config;
+    private final AcknowledgeLinks links;
+    private final AcknowledgeLinkConfig linkConfig;
 
-    public Notifications(NotificationRenderer renderer, DeliveryConfig config) {
+    public Notifications(NotificationRenderer renderer, DeliveryConfig config, AcknowledgeLinks links,
+                         AcknowledgeLinkConfig linkConfig) {
         this.renderer = renderer;
         this.config = config;
+        this.links = links;
+        this.linkConfig = linkConfig;
     }
 
+    /**
+     * @param teamId the team these channels are (null: the coordinators'), which each delivery's one-click
+     *               acknowledge link is bound to, with its alert and channel
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Claim> notify(String event, Alert alert, Incident incident, String language, List<Channel> channels) {
+    public List<Claim> notify(String event, Alert alert, Incident incident, UUID teamId, String language,
+                              List<Channel> channels) {
         Instant now = Time.now();
-        NotificationView view = renderer.view(event, alert, incident, language, now);
+        NotificationView common = renderer.view(event, alert, incident, language, now);
         List<Claim> claims = new ArrayList<>(channels.size());
         for (Channel channel : channels) {
             Delivery delivery = new Delivery();
             delivery.id = UUID.randomUUID();
+            // The delivery's id is its link's id: each link works once, a repeat brings a fresh one.
+            NotificationView view = common.withAcknowledgeLink(renderer.acknowledgeLink(alert.id, links.token(alert.id,
+                    teamId, channel.type().name(), language, delivery.id, now.plus(linkConfig.lifetime()))));
             delivery.alertId = alert.id;
             delivery.event = event;
             delivery.channel = channel.type();
