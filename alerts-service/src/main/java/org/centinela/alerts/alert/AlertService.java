@@ -137,7 +137,7 @@ public class AlertService {
         List<AlertView.DeliveryView> views = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
             views.add(new AlertView.DeliveryView(delivery.id, delivery.channel.name(), delivery.event,
-                    delivery.status.name(), attempts.getOrDefault(delivery.id, List.of()).stream()
+                    delivery.status.name(), delivery.fallbackFrom, attempts.getOrDefault(delivery.id, List.of()).stream()
                     .map(attempt -> new AlertView.AttemptView(attempt.at, attempt.outcome, attempt.httpStatus))
                     .toList()));
         }

@@ -41,7 +41,9 @@ public record AlertView(
     public record Resolution(ResolutionOutcome outcome, String note) {
     }
 
-    public record DeliveryView(UUID id, String channel, String event, String status, List<AttemptView> attempts) {
+    /** {@code fallbackFrom}: the delivery on the previous channel this one took over from (channel fallback). */
+    public record DeliveryView(UUID id, String channel, String event, String status, UUID fallbackFrom,
+                               List<AttemptView> attempts) {
     }
 
     public record AttemptView(Instant at, String outcome, Integer httpStatus) {

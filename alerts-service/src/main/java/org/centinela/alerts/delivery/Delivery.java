@@ -37,4 +37,10 @@ public class Delivery extends PanacheEntityBase {
     public Instant nextAttemptAt;
     public int failedAttempts;
     public Instant completedAt;
+    /** Channel fallback: the team and its channel's position; when to hand over to the next; the one handed over from. */
+    public UUID teamId;
+    public Integer channelIndex;
+    public Instant fallbackAt;
+    public UUID fallbackFrom;
+    public boolean fellBack;
 }

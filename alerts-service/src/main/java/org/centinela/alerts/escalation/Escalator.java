@@ -90,8 +90,7 @@ public class Escalator {
         LOG.infof("Alert escalated [alertId=%s, incidentId=%s, step=%d of %d, toTeamId=%s]", alert.id,
                 alert.incidentId, step, chain.size(), alert.escalatedToTeamId);
         if (target.isPresent()) {
-            return notifications.notify(EventTypes.ALERT_ESCALATED, alert, incident, target.get().id, target.get().language,
-                    target.get().channelList());
+            return notifications.notify(EventTypes.ALERT_ESCALATED, alert, incident, target.get());
         }
         List<Channel> admins = adminChannels();
         if (admins.isEmpty()) {

@@ -88,8 +88,7 @@ public class IncidentProcessor {
             switch (Routing.decide(team.regionList(), team.minPriority, team.digest, incident.region, priority)) {
                 case ALERT -> raise(team, incident, updated, now).ifPresent(alert -> {
                     raisedNow.add(alert.id);
-                    claims.addAll(notifications.notify(EventTypes.ALERT_RAISED, alert, incident, team.id, team.language,
-                            team.channelList()));
+                    claims.addAll(notifications.notify(EventTypes.ALERT_RAISED, alert, incident, team));
                 });
                 case DIGEST -> mutation("""
                         INSERT INTO digest_entry (team_id, incident_id, added_at)
@@ -112,7 +111,7 @@ public class IncidentProcessor {
                 Stream.of(alert.teamId, alert.escalatedToTeamId).filter(Objects::nonNull).distinct()
                         .flatMap(teamId -> Team.findActive(teamId).stream())
                         .forEach(team -> claims.addAll(notifications.notify(ALERT_UPDATED, alert, incident,
-                                team.id, team.language, team.channelList())));
+                                team)));
             }
         }
         return claims;

@@ -8,6 +8,7 @@ import org.centinela.alerts.delivery.DeliveryStatus;
 import org.centinela.alerts.Time;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.alert.Incident;
 import org.centinela.alerts.team.Channel;
 import org.centinela.alerts.team.ChannelType;
+import org.centinela.alerts.team.Team;
 
 /**
  * Writes the deliveries of one notification (one per channel) in the caller's transaction, each already claimed
@@ -47,6 +49,31 @@ public class Notifications {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Claim> notify(String event, Alert alert, Incident incident, UUID teamId, String language,
                               List<Channel> channels) {
+        return write(event, alert, incident, teamId, language, channels, null, null);
+    }
+
+    /** To a team: every channel at once, or, with {@code fallbackAfterMinutes}, its first channel only. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Claim> notify(String event, Alert alert, Incident incident, Team team) {
+        List<Channel> channels = team.channelList();
+        return team.fallbackAfterMinutes == null
+                ? write(event, alert, incident, team.id, team.language, channels, null, null)
+                : fallback(event, alert, incident, team, 0, null);
+    }
+
+    /** The notification on the team's channel {@code index}, falling back from delivery {@code from} (null: none). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Claim> fallback(String event, Alert alert, Incident incident, Team team, int index, UUID from) {
+        return write(event, alert, incident, team.id, team.language, List.of(team.channelList().get(index)),
+                new Position(index, Duration.ofMinutes(team.fallbackAfterMinutes)), from);
+    }
+
+    /** A channel's place in its team's order, and how long it may fail before the next one takes over. */
+    private record Position(int index, Duration fallbackAfter) {
+    }
+
+    private List<Claim> write(String event, Alert alert, Incident incident, UUID teamId, String language,
+                              List<Channel> channels, Position position, UUID from) {
         Instant now = Time.now();
         NotificationView common = renderer.view(event, alert, incident, language, now);
         List<Claim> claims = new ArrayList<>(channels.size());
@@ -63,6 +90,12 @@ public class Notifications {
             delivery.status = DeliveryStatus.PENDING;
             delivery.createdAt = now;
             delivery.nextAttemptAt = now.plus(config.claimLease());
+            delivery.teamId = teamId;
+            delivery.fallbackFrom = from;
+            if (position != null) {
+                delivery.channelIndex = position.index();
+                delivery.fallbackAt = now.plus(position.fallbackAfter());
+            }
             if (channel.type() == ChannelType.EMAIL) {
                 NotificationRenderer.Email email = renderer.email(view, language);
                 delivery.subject = email.subject();

@@ -47,7 +47,6 @@ public class Repeater {
         alert.repeats++;
         LOG.infof("Alert repeated [alertId=%s, incidentId=%s, repeat=%d of %d]", alert.id, alert.incidentId,
                 alert.repeats, team.maxRepeats);
-        return notifications.notify(ALERT_REPEATED, alert, Incident.findById(alert.incidentId), team.id, team.language,
-                team.channelList());
+        return notifications.notify(ALERT_REPEATED, alert, Incident.findById(alert.incidentId), team);
     }
 }

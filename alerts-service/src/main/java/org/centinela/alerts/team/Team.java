@@ -40,6 +40,8 @@ public class Team extends PanacheEntityBase {
     /** Null: no repeats. */
     public Integer repeatEveryMinutes;
     public int maxRepeats;
+    /** Null: every channel at once; else the channels in order, the next one after this long failing. */
+    public Integer fallbackAfterMinutes;
     public Instant createdAt;
     public Instant updatedAt;
     public Instant deletedAt;

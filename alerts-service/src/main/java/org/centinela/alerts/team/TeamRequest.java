@@ -22,7 +22,8 @@ public record TeamRequest(
         Boolean digest,
         Integer repeatEveryMinutes,
         Integer maxRepeats,
-        List<EscalationStep> escalation) {
+        List<EscalationStep> escalation,
+        Integer fallbackAfterMinutes) {
 
     /** {@code previousSecret}: while a webhook secret is rotated, the one receivers may still verify with. */
     public record ChannelInput(ChannelType type, String address, String url, String secret, String previousSecret) {

@@ -85,6 +85,7 @@ public class TeamService {
                 : body.escalateAfterMinutes() == null ? DEFAULT_ESCALATE_AFTER_MINUTES : body.escalateAfterMinutes();
         team.escalationTeamId = body.escalationTeamId();
         team.escalationChain(body.escalation());
+        team.fallbackAfterMinutes = body.fallbackAfterMinutes();
         team.digest = body.digest() == null || body.digest();
         team.repeatEveryMinutes = body.repeatEveryMinutes();
         // Repeats need both: an interval without a count repeats once.

@@ -60,6 +60,10 @@ public final class TeamValidator {
         }
         checkRepeats(body, errors);
         checkChainShape(body, errors);
+        if (body.fallbackAfterMinutes() != null
+                && (body.fallbackAfterMinutes() < 1 || body.fallbackAfterMinutes() > MAX_REPEAT_EVERY_MINUTES)) {
+            errors.add(new FieldError("fallbackAfterMinutes", "must be between 1 and " + MAX_REPEAT_EVERY_MINUTES));
+        }
         return errors;
     }
 

@@ -21,6 +21,7 @@ public record TeamView(
         boolean digest,
         @JsonInclude(JsonInclude.Include.ALWAYS) Integer repeatEveryMinutes,
         int maxRepeats,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Integer fallbackAfterMinutes,
         Instant createdAt,
         Instant updatedAt,
         String token) {
@@ -28,6 +29,6 @@ public record TeamView(
     public static TeamView of(Team team, String token) {
         return new TeamView(team.id, team.name, team.language, team.regionList(), team.minPriority,
                 team.channelList().stream().map(Channel::withoutSecret).toList(), team.escalateAfterMinutes,
-                team.escalationTeamId, team.escalationChain(), team.digest, team.repeatEveryMinutes, team.maxRepeats, team.createdAt, team.updatedAt, token);
+                team.escalationTeamId, team.escalationChain(), team.digest, team.repeatEveryMinutes, team.maxRepeats, team.fallbackAfterMinutes, team.createdAt, team.updatedAt, token);
     }
 }
