@@ -29,7 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Call(Map<String, List<String>> headers, byte[] body) {
+    /** {@code path}: the request path, for receivers that emulate an API (Telegram's {@code /bot<token>/sendMessage}). */
+    public record Call(String path, Map<String, List<String>> headers, byte[] body) {
 
         public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
@@ -118,7 +119,12 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return base() + "/hook";
+    }
+
+    /** The receiver's base URL, for channels that append an API path of their own. */
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     public List<Call> calls() {
@@ -127,7 +133,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            calls.add(new Call(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
+            calls.add(new Call(exchange.getRequestURI().getRawPath(), Map.copyOf(exchange.getRequestHeaders()),
+                    exchange.getRequestBody().readAllBytes()));
             Integer status = script.poll();
             int answer = status == null ? otherwise : status;
             long seconds = trickle.toSeconds();

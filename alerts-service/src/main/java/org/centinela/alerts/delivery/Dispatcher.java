@@ -79,7 +79,7 @@ public class Dispatcher {
     /** Sends each claimed delivery as soon as its receiver's lane and a sender thread are free; returns at once. */
     public void dispatch(List<Claim> claims) {
         for (Claim claim : claims) {
-            ExecutorService pool = claim.channel() == ChannelType.WEBHOOK ? webhookSenders : mailSenders;
+            ExecutorService pool = claim.channel().http() ? webhookSenders : mailSenders;
             lanes.submit(claim.channel() + " " + claim.target(), pool, () -> attempt(claim));
         }
     }
@@ -104,8 +104,8 @@ public class Dispatcher {
         String error = null;
         boolean retryable = true;
         try {
-            if (claim.channel() == ChannelType.WEBHOOK) {
-                httpStatus = postWebhook(claim);
+            if (claim.channel().http()) {
+                httpStatus = post(claim);
                 if (httpStatus / 100 != 2) {
                     error = "HTTP " + httpStatus;
                 }
@@ -120,6 +120,10 @@ public class Dispatcher {
             error = "interrupted";
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        if (error != null && claim.channel() == ChannelType.TELEGRAM) {
+            // An exception may quote the request URI, which holds the bot token.
+            error = error.replace(cipher.decrypt(claim.secret()), "<bot token>");
         }
         boolean success = error == null;
         sample.stop(metrics.timer(Metrics.DELIVERY_SECONDS, "channel", claim.channel().name()));
@@ -138,24 +142,21 @@ public class Dispatcher {
         }
     }
 
-    private int postWebhook(Claim claim) throws Exception {
+    /** A webhook (signed both ways), a Telegram Bot API call or a Signal bridge call; the HTTP status. */
+    private int post(Claim claim) throws Exception {
         byte[] body = claim.body().getBytes(StandardCharsets.UTF_8);
-        URI target = URI.create(claim.target());
-        urls.checkBeforeSending(target);
-        String secret = cipher.decrypt(claim.secret());
-        List<String> secrets = claim.previousSecret() == null ? List.of(secret)
-                : List.of(secret, cipher.decrypt(claim.previousSecret()));
-        String id = claim.deliveryId().toString();
-        long timestamp = Time.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target)
+        URI base = URI.create(claim.target());
+        urls.checkBeforeSending(base);
+        HttpRequest.Builder builder = switch (claim.channel()) {
+            // The bot token is only in the path of this one request: never in a stored target, a log or an error.
+            case TELEGRAM -> HttpRequest.newBuilder(URI.create(trim(claim.target()) + "/bot"
+                    + cipher.decrypt(claim.secret()) + "/sendMessage"));
+            case SIGNAL -> HttpRequest.newBuilder(URI.create(trim(claim.target()) + "/v2/send"));
+            default -> signed(HttpRequest.newBuilder(base), claim, body);
+        };
+        HttpRequest request = builder
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
-                .header(Signature.DELIVERY_HEADER, id)
-                .header(Signature.EVENT_HEADER, claim.event())
-                .header(Signature.HEADER, Signature.of(body, secret))
-                .header(StandardSignature.ID_HEADER, id)
-                .header(StandardSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(StandardSignature.SIGNATURE_HEADER, StandardSignature.of(id, timestamp, body, secrets))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         CompletableFuture<HttpResponse<Void>> call = http.sendAsync(request, BoundedBody.handler(config.maxResponseBytes()));
@@ -167,6 +168,25 @@ public class Dispatcher {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    private HttpRequest.Builder signed(HttpRequest.Builder builder, Claim claim, byte[] body) {
+        String secret = cipher.decrypt(claim.secret());
+        List<String> secrets = claim.previousSecret() == null ? List.of(secret)
+                : List.of(secret, cipher.decrypt(claim.previousSecret()));
+        String id = claim.deliveryId().toString();
+        long timestamp = Time.now().getEpochSecond();
+        return builder
+                .header(Signature.DELIVERY_HEADER, id)
+                .header(Signature.EVENT_HEADER, claim.event())
+                .header(Signature.HEADER, Signature.of(body, secret))
+                .header(StandardSignature.ID_HEADER, id)
+                .header(StandardSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(StandardSignature.SIGNATURE_HEADER, StandardSignature.of(id, timestamp, body, secrets));
+    }
+
+    private static String trim(String baseUrl) {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     private void record(Claim claim, boolean success, Integer httpStatus, String error, boolean retryable) {

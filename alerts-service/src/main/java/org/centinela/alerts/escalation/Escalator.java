@@ -19,7 +19,6 @@ import org.centinela.alerts.notification.Notifications;
 import org.centinela.alerts.alert.Incident;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.team.Channel;
-import org.centinela.alerts.team.ChannelType;
 import org.centinela.alerts.team.EscalationStep;
 import org.centinela.alerts.team.Team;
 import org.centinela.contract.EventTypes;
@@ -104,7 +103,7 @@ public class Escalator {
     private List<Channel> adminChannels() {
         List<Channel> channels = new ArrayList<>();
         config.adminEmail().ifPresent(address -> channels.add(Channel.email(address)));
-        config.adminWebhookUrl().ifPresent(url -> channels.add(new Channel(ChannelType.WEBHOOK, null, url,
+        config.adminWebhookUrl().ifPresent(url -> channels.add(Channel.webhook(url,
                 cipher.encrypt(config.adminWebhookSecret().orElseThrow()), null)));
         return channels;
     }

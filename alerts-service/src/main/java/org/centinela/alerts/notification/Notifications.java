@@ -100,6 +100,11 @@ public class Notifications {
                 NotificationRenderer.Email email = renderer.email(view, language);
                 delivery.subject = email.subject();
                 delivery.body = email.text();
+            } else if (channel.type() == ChannelType.TELEGRAM) {
+                delivery.secret = channel.botToken();
+                delivery.body = renderer.telegram(view, language, channel.chatId());
+            } else if (channel.type() == ChannelType.SIGNAL) {
+                delivery.body = renderer.signal(view, language, channel.number(), channel.recipients());
             } else {
                 delivery.secret = channel.secret();
                 delivery.previousSecret = channel.previousSecret();

@@ -17,7 +17,7 @@ public class AlertsCipherTables implements CipherTables {
 
     // The channels column is written by Team with a plain mapper; the same reads and writes it here.
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SECRET_FIELDS = List.of("secret", "previousSecret");
+    private static final List<String> SECRET_FIELDS = List.of("secret", "previousSecret", "botToken");
 
     @Override
     public List<CipherTable> tables() {

@@ -26,6 +26,8 @@ public record TeamRequest(
         Integer fallbackAfterMinutes) {
 
     /** {@code previousSecret}: while a webhook secret is rotated, the one receivers may still verify with. */
-    public record ChannelInput(ChannelType type, String address, String url, String secret, String previousSecret) {
+    public record ChannelInput(ChannelType type, String address, String url, String secret, String previousSecret,
+                               String chatId, String botToken, String apiBaseUrl, String number,
+                               List<String> recipients) {
     }
 }

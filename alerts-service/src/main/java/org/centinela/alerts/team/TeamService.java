@@ -46,8 +46,8 @@ public class TeamService {
         Optional<Team> found = Team.findActive(id);
         found.ifPresent(team -> {
             Map<String, String> storedSecrets = new HashMap<>();
-            team.channelList().stream().filter(c -> c.type() == ChannelType.WEBHOOK)
-                    .forEach(c -> storedSecrets.put(c.url(), c.secret()));
+            team.channelList().stream().filter(c -> c.credential() != null)
+                    .forEach(c -> storedSecrets.put(c.keptSecretKey(), c.credential()));
             apply(team, body, storedSecrets);
         });
         return found;
@@ -97,9 +97,18 @@ public class TeamService {
         if (input.type() == ChannelType.EMAIL) {
             return Channel.email(input.address());
         }
+        if (input.type() == ChannelType.TELEGRAM) {
+            String token = input.botToken() == null ? storedSecrets.get(Channel.keptSecretKey(ChannelType.TELEGRAM, null, input.chatId()))
+                    : cipher.encrypt(input.botToken());
+            return new Channel(ChannelType.TELEGRAM, null, null, null, null, input.chatId(), token, input.apiBaseUrl(), null, null);
+        }
+        if (input.type() == ChannelType.SIGNAL) {
+            return new Channel(ChannelType.SIGNAL, null, input.url(), null, null, null, null, null, input.number(),
+                    List.copyOf(input.recipients()));
+        }
         String secret = input.secret() == null ? storedSecrets.get(input.url()) : cipher.encrypt(input.secret());
         // Rotation: the previous secret is given with the new one, and ends with a PUT that leaves it out.
         String previous = input.previousSecret() == null ? null : cipher.encrypt(input.previousSecret());
-        return new Channel(ChannelType.WEBHOOK, null, input.url(), secret, previous);
+        return Channel.webhook(input.url(), secret, previous);
     }
 }

@@ -18,6 +18,9 @@ public final class TeamValidator {
     static final int MAX_REPEAT_EVERY_MINUTES = 24 * 60;
     static final int MAX_REPEATS = 100;
     static final int MAX_ESCALATION_STEPS = 5;
+    static final int MAX_CHAT_ID = 100;
+    static final int MAX_RECIPIENTS = 10;
+    private static final Pattern PHONE = Pattern.compile("^\\+[1-9]\\d{6,14}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Regions regions;
@@ -109,6 +112,67 @@ public final class TeamValidator {
         }
     }
 
+    private void checkTelegram(String at, TeamRequest.ChannelInput channel, Set<String> kept, List<FieldError> errors) {
+        if (channel.chatId() == null || channel.chatId().isBlank() || channel.chatId().length() > MAX_CHAT_ID) {
+            errors.add(new FieldError(at + ".chatId", "is required (at most " + MAX_CHAT_ID + " characters)"));
+        }
+        if (channel.botToken() == null ? !kept.contains(Channel.keptSecretKey(ChannelType.TELEGRAM, null, channel.chatId()))
+                : channel.botToken().isBlank() || channel.botToken().length() > MAX_SECRET) {
+            errors.add(new FieldError(at + ".botToken", "is required (at most " + MAX_SECRET + " characters)"));
+        }
+        if (channel.apiBaseUrl() != null) {
+            urls.refusal(channel.apiBaseUrl()).ifPresent(reason -> errors.add(new FieldError(at + ".apiBaseUrl", reason)));
+        }
+    }
+
+    private void checkSignal(String at, TeamRequest.ChannelInput channel, List<FieldError> errors) {
+        urls.refusal(channel.url()).ifPresent(reason -> errors.add(new FieldError(at + ".url", reason)));
+        if (channel.number() == null || !PHONE.matcher(channel.number()).matches()) {
+            errors.add(new FieldError(at + ".number", "must be a phone number in E.164 form (+51…)"));
+        }
+        List<String> recipients = channel.recipients();
+        if (recipients == null || recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
+            errors.add(new FieldError(at + ".recipients", "must list 1 to " + MAX_RECIPIENTS + " recipients"));
+        } else {
+            for (int r = 0; r < recipients.size(); r++) {
+                String recipient = recipients.get(r);
+                if (recipient == null || recipient.isBlank() || recipient.length() > MAX_CHAT_ID) {
+                    errors.add(new FieldError(at + ".recipients[" + r + "]", "must be a number or group id"));
+                }
+            }
+        }
+    }
+
+    /** Fields of another channel type are refused, so that nothing given is silently ignored. */
+    private static void checkOnlyItsFields(String at, TeamRequest.ChannelInput channel, List<FieldError> errors) {
+        ChannelType type = channel.type();
+        boolean telegram = type == ChannelType.TELEGRAM;
+        boolean signal = type == ChannelType.SIGNAL;
+        if (!telegram) {
+            refuse(at, "chatId", channel.chatId(), type, errors);
+            refuse(at, "botToken", channel.botToken(), type, errors);
+            refuse(at, "apiBaseUrl", channel.apiBaseUrl(), type, errors);
+        }
+        if (!signal) {
+            refuse(at, "number", channel.number(), type, errors);
+            refuse(at, "recipients", channel.recipients(), type, errors);
+        }
+        if (telegram || signal) {
+            refuse(at, "address", channel.address(), type, errors);
+            refuse(at, "secret", channel.secret(), type, errors);
+            refuse(at, "previousSecret", channel.previousSecret(), type, errors);
+        }
+        if (telegram) {
+            refuse(at, "url", channel.url(), type, errors);
+        }
+    }
+
+    private static void refuse(String at, String field, Object value, ChannelType type, List<FieldError> errors) {
+        if (value != null) {
+            errors.add(new FieldError(at + "." + field, "not allowed on a " + type + " channel"));
+        }
+    }
+
     private static void checkSecret(String at, String secret, List<FieldError> errors) {
         if (secret.length() > MAX_SECRET) {
             errors.add(new FieldError(at, "must have at most " + MAX_SECRET + " characters"));
@@ -131,10 +195,15 @@ public final class TeamValidator {
             String at = "channels[" + i + "]";
             TeamRequest.ChannelInput channel = channels.get(i);
             if (channel == null || channel.type() == null) {
-                errors.add(new FieldError(at + ".type", "is required (EMAIL or WEBHOOK)"));
+                errors.add(new FieldError(at + ".type", "is required (EMAIL, WEBHOOK, TELEGRAM or SIGNAL)"));
                 continue;
             }
-            if (channel.type() == ChannelType.EMAIL) {
+            checkOnlyItsFields(at, channel, errors);
+            if (channel.type() == ChannelType.TELEGRAM) {
+                checkTelegram(at, channel, keptSecretUrls, errors);
+            } else if (channel.type() == ChannelType.SIGNAL) {
+                checkSignal(at, channel, errors);
+            } else if (channel.type() == ChannelType.EMAIL) {
                 if (channel.address() == null || channel.address().length() > 254 || !EMAIL.matcher(channel.address()).matches()) {
                     errors.add(new FieldError(at + ".address", "must be an e-mail address"));
                 }
@@ -165,7 +234,11 @@ public final class TeamValidator {
                     }
                 }
             }
-            String target = channel.type() == ChannelType.EMAIL ? channel.address() : channel.url();
+            String target = switch (channel.type()) {
+                case EMAIL -> channel.address();
+                case TELEGRAM -> channel.chatId();
+                case WEBHOOK, SIGNAL -> channel.url();
+            };
             if (target != null && !targets.add(channel.type() + " " + target)) {
                 errors.add(new FieldError(at, "duplicate channel"));
             }
