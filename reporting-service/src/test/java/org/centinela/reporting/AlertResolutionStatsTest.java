@@ -16,6 +16,9 @@ import org.centinela.contract.event.AlertResolvedData;
 import org.centinela.contract.vocabulary.Priority;
 import org.centinela.contract.vocabulary.ResolutionOutcome;
 import org.centinela.reporting.ingest.LiveConsumer;
+import org.centinela.contract.Topics;
+import org.centinela.testkit.AlertData;
+import org.centinela.testkit.EventPublisher;
 import org.centinela.testkit.TestEnvironment;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +34,17 @@ class AlertResolutionStatsTest {
     LiveConsumer consumer;
 
     @Test
-    void timeToResolveHasAMedianAndP90ByPriorityAndRegionAndSmallGroupsAreHiddenFromViewers() {
+    void timeToResolveHasAMedianAndP90ByPriorityAndRegionAndSmallGroupsAreHiddenFromViewers() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(consumer::isAssigned);
         Instant day = Instant.parse("2011-06-01T10:00:00Z");
-        try (TestEvents events = new TestEvents(json)) {
+        try (EventPublisher events = EventPublisher.onTestTopics("test-reporting.")) {
             int[] criticalSeconds = {600, 1200, 1800};
             for (int i = 0; i < criticalSeconds.length; i++) {
                 raiseAndResolve(events, Priority.CRITICAL, "PE-CAJ", day.plusSeconds(i * 3600L), criticalSeconds[i]);
             }
             raiseAndResolve(events, Priority.HIGH, "PE-LOR", day, 100);
-            events.alertEvent(EventTypes.ALERT_RAISED, TestEvents.alert(UUID.randomUUID(), Priority.HIGH, "PE-LOR", day, day));
+            events.alert(EventTypes.ALERT_RAISED, AlertData.of(UUID.randomUUID()).priority(Priority.HIGH).region("PE-LOR")
+                    .raisedAt(day).at(day).build());
         }
         String june = "/api/v1/stats/alerts?from=2011-06-01&to=2011-06-30";
 
@@ -56,16 +60,23 @@ class AlertResolutionStatsTest {
                 .body("timeToResolveSecondsByRegion.PE-LOR.p90", equalTo(100));
         String viewer = given().auth().oauth2(ADMIN).contentType("application/json").body("{\"name\":\"Resolve stats\"}")
                 .post("/api/v1/viewers").then().statusCode(201).extract().path("token");
+        // One resolved HIGH alert, one in PE-LOR: fewer than k, never shown to a viewer (the CRITICAL three may be
+        // hidden or shown, as their perturbed count decides).
         given().auth().oauth2(viewer).get(june).then().statusCode(200)
-                .body("timeToResolveSeconds.CRITICAL.median", equalTo(1200))
                 .body("timeToResolveSeconds.HIGH.median", nullValue())
+                .body("timeToResolveSeconds.HIGH.p90", nullValue())
                 .body("timeToResolveSecondsByRegion.PE-LOR.median", nullValue());
     }
 
-    private static void raiseAndResolve(TestEvents events, Priority priority, String region, Instant raised, int seconds) {
+    private void raiseAndResolve(EventPublisher events, Priority priority, String region, Instant raised, int seconds)
+            throws Exception {
         UUID alert = UUID.randomUUID();
-        events.alertEvent(EventTypes.ALERT_RAISED, TestEvents.alert(alert, priority, region, raised, raised));
-        events.alertResolved(new AlertResolvedData(alert, UUID.randomUUID(), "PE-2011-000001", UUID.randomUUID(), priority,
-                region, raised, raised.plusSeconds(seconds), null, ResolutionOutcome.DEFENDER_SAFE));
+        UUID incident = UUID.randomUUID();
+        events.alert(EventTypes.ALERT_RAISED, AlertData.of(alert).incident(incident).priority(priority).region(region)
+                .raisedAt(raised).at(raised).build());
+        AlertResolvedData resolved = new AlertResolvedData(alert, incident, "PE-2011-000001", UUID.randomUUID(), priority,
+                region, raised, raised.plusSeconds(seconds), null, ResolutionOutcome.DEFENDER_SAFE);
+        events.send(Topics.ALERTS, UUID.randomUUID().toString(), EventTypes.ALERT_RESOLVED, incident.toString(),
+                json.writeValueAsBytes(resolved));
     }
 }

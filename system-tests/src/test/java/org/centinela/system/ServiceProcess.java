@@ -50,7 +50,8 @@ final class ServiceProcess {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                // C1 only: a start (and a restart after SIGKILL) costs far less CPU on a machine the tests share.
+                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + port,
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -97,8 +98,17 @@ final class ServiceProcess {
     }
 
     int readinessStatus() {
+        return status("/q/health/ready");
+    }
+
+    int livenessStatus() {
+        return status("/q/health/live");
+    }
+
+    /** The status code of GET {@code path}; -1 when nothing answers. */
+    int status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
                     .timeout(Duration.ofSeconds(10)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -120,6 +130,30 @@ final class ServiceProcess {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The body of GET {@code path}; empty when nothing answers. */
+    String body(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, as the kernel's OOM killer or a pulled plug ends a process: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
         }
     }
 
