@@ -9,6 +9,8 @@ public final class Metrics {
     public static final String DELIVERY_ATTEMPTS = "centinela_alerts_delivery_attempts_total";
     /** Deliveries given up (alert.delivery-failed), by channel. */
     public static final String DELIVERY_FAILURES = "centinela_alerts_delivery_failures_total";
+    /** Notifications handed to a team's next channel (channel fallback), by channel from and to. */
+    public static final String FALLBACKS = "centinela_alerts_fallbacks_total";
     /** Time from an attempt's start to its outcome, by channel. */
     public static final String DELIVERY_SECONDS = "centinela_alerts_delivery_seconds";
 

@@ -26,7 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.centinela.alerts.alert.Escalator;
+import org.centinela.alerts.escalation.Escalator;
 import org.centinela.alerts.delivery.Dispatcher;
 import org.centinela.alerts.incident.IncidentEvent;
 import org.centinela.alerts.incident.IncidentProcessor;
@@ -85,7 +85,7 @@ class AlertsFlowTest {
             JsonNode body = JSON.readTree(call.body());
             assertThat(fieldNames(body)).containsExactly("event", "alertId", "incidentId", "reference", "priority",
                     "region", "regionName", "violations", "violationLabels", "occurredOn", "organisation", "riskOngoing",
-                    "incidentUrl", "acknowledgeUrl", "sentAt");
+                    "incidentUrl", "acknowledgeUrl", "acknowledgeLink", "sentAt");
             assertThat(body.get("event").asText()).isEqualTo("alert.raised");
             assertThat(body.get("incidentId").asText()).isEqualTo(incident.incidentId().toString());
             assertThat(body.get("reference").asText()).isEqualTo(incident.reference());

@@ -82,7 +82,7 @@ class WebhookTargetsTest {
                 team.language = "es";
                 team.regionList(List.of("PE-PUN"));
                 team.minPriority = Priority.HIGH;
-                team.channelList(List.of(new Channel(ChannelType.WEBHOOK, null, url, cipher.encrypt("s3cret-puno"))));
+                team.channelList(List.of(Channel.webhook(url, cipher.encrypt("s3cret-puno"), null)));
                 team.escalateAfterMinutes = 30;
                 team.digest = false;
                 team.createdAt = Instant.now();

@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String ALERT_DELIVERY_FAILED = "alert.delivery-failed";
     public static final String ALERT_ACKNOWLEDGED = "alert.acknowledged";
     public static final String ALERT_ESCALATED = "alert.escalated";
+    public static final String ALERT_RESOLVED = "alert.resolved";
     public static final String PRINCIPAL_REVOKED = "principal.revoked";
 
     /** Version of the data of every type above; documented in docs/events.md and contract/src/main/resources/schemas. */

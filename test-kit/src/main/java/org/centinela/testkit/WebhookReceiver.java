@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Call(Map<String, List<String>> headers, byte[] body) {
+    /** {@code path}: the request path, for receivers that emulate an API (Telegram's {@code /bot<token>/sendMessage}). */
+    public record Call(String path, Map<String, List<String>> headers, byte[] body) {
 
         public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
@@ -43,6 +47,38 @@ public final class WebhookReceiver implements AutoCloseable {
             String actual = header("X-Centinela-Signature");
             return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                     actual.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * Whether the call passes a Standard Webhooks receiver's check under {@code secret}, written from the
+         * specification's text and sharing nothing with the sender: {@code webhook-timestamp} within
+         * {@code tolerance} of {@code now}; one of the space-separated {@code v1,<base64>} entries of
+         * {@code webhook-signature} equal to the base64 HMAC-SHA256 of {@code "{webhook-id}.{webhook-timestamp}.{body}"},
+         * keyed with the base64-decoded part after {@code whsec_} (a secret without that prefix: its UTF-8 bytes).
+         */
+        public boolean standardSignedWith(String secret, Instant now, Duration tolerance) {
+            String id = header("webhook-id");
+            String timestamp = header("webhook-timestamp");
+            String signatures = header("webhook-signature");
+            if (id == null || timestamp == null || signatures == null || !timestamp.matches("\\d{1,12}")
+                    || Math.abs(now.getEpochSecond() - Long.parseLong(timestamp)) > tolerance.toSeconds()) {
+                return false;
+            }
+            byte[] key = secret.startsWith("whsec_")
+                    ? Base64.getDecoder().decode(secret.substring("whsec_".length()))
+                    : secret.getBytes(StandardCharsets.UTF_8);
+            byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+            byte[] signed = Arrays.copyOf(prefix, prefix.length + body.length);
+            System.arraycopy(body, 0, signed, prefix.length, body.length);
+            byte[] expected = ("v1," + Base64.getEncoder().encodeToString(hmac(key, signed))).getBytes(StandardCharsets.UTF_8);
+            return Arrays.stream(signatures.split(" "))
+                    .anyMatch(entry -> MessageDigest.isEqual(expected, entry.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        /** How many signatures {@code webhook-signature} carries. */
+        public int standardSignatureCount() {
+            String signatures = header("webhook-signature");
+            return signatures == null ? 0 : signatures.split(" ").length;
         }
     }
 
@@ -83,7 +119,12 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return base() + "/hook";
+    }
+
+    /** The receiver's base URL, for channels that append an API path of their own. */
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     public List<Call> calls() {
@@ -92,7 +133,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            calls.add(new Call(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
+            calls.add(new Call(exchange.getRequestURI().getRawPath(), Map.copyOf(exchange.getRequestHeaders()),
+                    exchange.getRequestBody().readAllBytes()));
             Integer status = script.poll();
             int answer = status == null ? otherwise : status;
             long seconds = trickle.toSeconds();
@@ -115,9 +157,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     static byte[] hmac(String secret, byte[] body) {
+        return hmac(secret.getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    static byte[] hmac(byte[] key, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

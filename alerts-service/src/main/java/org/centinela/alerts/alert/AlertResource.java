@@ -2,6 +2,7 @@ package org.centinela.alerts.alert;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,9 @@ import org.centinela.platform.problem.QueryParameters;
 import org.centinela.platform.security.Caller;
 import org.centinela.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,7 +45,8 @@ public class AlertResource {
 
     @GET
     @Operation(summary = "List alerts, newest first", description = "A responder sees its team's alerts and those escalated to its team; an admin sees all.")
-    @APIResponse(responseCode = "200", description = "`{\"items\":[…],\"page\":0,\"size\":20,\"total\":N}`")
+    @APIResponse(responseCode = "200", description = "`{\"items\":[…],\"page\":0,\"size\":20,\"total\":N}`", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "alerts", value = AlertExamples.LIST)))
+    @APIResponse(responseCode = "400", description = "A bad status, page or size, named")
     public AlertService.Listing list(@QueryParam("status") String status,
                                      @QueryParam("page") String pageParam,
                                      @QueryParam("size") String sizeParam) {
@@ -51,7 +56,7 @@ public class AlertResource {
             try {
                 wanted = Optional.of(AlertStatus.valueOf(status));
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("status", "must be OPEN, ACKNOWLEDGED or ESCALATED"));
+                errors.add(new Problem.FieldError("status", "must be OPEN, ACKNOWLEDGED, ESCALATED or RESOLVED"));
             }
         }
         QueryParameters.Paging paging = QueryParameters.paging(pageParam, sizeParam, 20, MAX_SIZE, errors);
@@ -63,7 +68,9 @@ public class AlertResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an alert with its deliveries and their attempts")
+    @Operation(summary = "Read an alert with its deliveries and their attempts",
+            description = "With the acknowledgement (who, through which channel), escalation steps, repeats and resolution.")
+    @APIResponse(responseCode = "200", description = "The alert", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "alert", value = AlertExamples.ALERT)))
     @APIResponse(responseCode = "404", description = "No such alert, or another team's")
     public AlertView get(@PathParam("id") UUID id) {
         return alerts.get(Caller.of(identity), id).orElseThrow(NotFoundException::new);
@@ -72,9 +79,26 @@ public class AlertResource {
     @POST
     @Path("/{id}/acknowledge")
     @Operation(summary = "Acknowledge an alert", description = "Idempotent: acknowledging again changes nothing. Escalated alerts can be acknowledged.")
-    @APIResponse(responseCode = "200", description = "The alert, ACKNOWLEDGED")
+    @APIResponse(responseCode = "200", description = "The alert, ACKNOWLEDGED", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "alert", value = AlertExamples.ALERT)))
     @APIResponse(responseCode = "404", description = "No such alert, or another team's")
     public AlertView acknowledge(@PathParam("id") UUID id) {
         return alerts.acknowledge(Caller.of(identity), id).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve an alert with an outcome and an optional note",
+            description = "Status RESOLVED and `alert.resolved` (with the outcome, never the note). The team, its escalation team or an admin. Resolving again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The alert, RESOLVED", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "alert", value = AlertExamples.RESOLVED)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "resolve", value = AlertExamples.RESOLVE)))
+    @APIResponse(responseCode = "400", description = "No or an unknown `outcome`, or a `note` over 2000 characters")
+    @APIResponse(responseCode = "404", description = "No such alert, or another team's")
+    public AlertView resolve(@PathParam("id") UUID id, ResolveRequest body) {
+        List<Problem.FieldError> errors = body == null ? List.of(new Problem.FieldError("outcome", "is required")) : body.errors();
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The resolution is not valid", errors));
+        }
+        return alerts.resolve(Caller.of(identity), id, body.outcomeCode(), body.noteText()).orElseThrow(NotFoundException::new);
     }
 }

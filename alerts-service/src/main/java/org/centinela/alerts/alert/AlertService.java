@@ -19,7 +19,9 @@ import org.centinela.alerts.delivery.Delivery;
 import org.centinela.alerts.delivery.DeliveryAttempt;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.contract.EventTypes;
+import org.centinela.contract.vocabulary.ResolutionOutcome;
 import org.centinela.platform.security.Caller;
+import org.jboss.logging.Logger;
 
 /** Reading and acknowledging alerts, as the caller may: admins all, a responder its team's and those escalated to it. */
 @ApplicationScoped
@@ -27,6 +29,9 @@ public class AlertService {
 
     public record Listing(List<AlertView> items, int page, int size, long total) {
     }
+
+    private static final Logger LOG = Logger.getLogger(AlertService.class);
+    static final String VIA_API = "API";
 
     private final EntityManager em;
     private final OutboxWriter outbox;
@@ -40,7 +45,8 @@ public class AlertService {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         caller.teamId().ifPresent(team -> {
-            query.append(" and (teamId = :team or escalatedToTeamId = :team)");
+            query.append(" and (teamId = :team or escalatedToTeamId = :team"
+                    + " or id in (select e.alertId from AlertEscalation e where e.teamId = :team))");
             parameters.and("team", team);
         });
         status.ifPresent(value -> {
@@ -53,29 +59,71 @@ public class AlertService {
     }
 
     public Optional<AlertView> get(Caller caller, UUID id) {
-        return visible(caller, Alert.findById(id)).map(alert -> AlertView.of(alert, deliveries(alert.id)));
+        return visible(caller, Alert.findById(id)).map(alert -> detail(alert));
     }
 
-    /** Acknowledges an OPEN or ESCALATED alert; an acknowledged one stays as it was (200 either way). */
+    /** Acknowledges an OPEN or ESCALATED alert; an acknowledged or resolved one stays as it was (200 either way). */
     @Transactional
     public Optional<AlertView> acknowledge(Caller caller, UUID id) {
         Optional<Alert> found = visible(caller, em.find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE));
-        found.filter(alert -> alert.status != AlertStatus.ACKNOWLEDGED).ifPresent(alert -> {
-            Instant now = Time.now();
-            alert.status = AlertStatus.ACKNOWLEDGED;
-            alert.acknowledgedAt = now;
-            outbox.append(alert.incidentId, EventTypes.ALERT_ACKNOWLEDGED, alert.event(now, null, null), now);
-        });
-        return found.map(alert -> AlertView.of(alert, deliveries(alert.id)));
+        found.ifPresent(alert -> acknowledge(alert, caller.teamId().orElse(null), null, VIA_API));
+        return found.map(alert -> detail(alert));
     }
 
+    /**
+     * Acknowledges through a one-click link (or any channel {@code via}) for {@code teamId}, {@code by} a name or
+     * null; false when the alert was no longer OPEN or ESCALATED (nothing changes).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean acknowledgeBy(UUID alertId, UUID teamId, String by, String via) {
+        return acknowledge(em.find(Alert.class, alertId, LockModeType.PESSIMISTIC_WRITE), teamId, by, via);
+    }
+
+    private boolean acknowledge(Alert alert, UUID teamId, String by, String via) {
+        if (alert.status != AlertStatus.OPEN && alert.status != AlertStatus.ESCALATED) {
+            return false;
+        }
+        Instant now = Time.now();
+        alert.status = AlertStatus.ACKNOWLEDGED;
+        alert.acknowledgedAt = now;
+        alert.acknowledgedBy = by;
+        alert.acknowledgedVia = via;
+        alert.acknowledgedByTeamId = teamId;
+        outbox.append(alert.incidentId, EventTypes.ALERT_ACKNOWLEDGED, alert.event(now, null, null), now);
+        LOG.infof("Alert acknowledged [alertId=%s, incidentId=%s, via=%s]", alert.id, alert.incidentId, via);
+        return true;
+    }
+
+    /** Closes an alert not yet resolved with an outcome; a resolved one keeps its first resolution (200 either way). */
+    @Transactional
+    public Optional<AlertView> resolve(Caller caller, UUID id, ResolutionOutcome outcome, String note) {
+        Optional<Alert> found = visible(caller, em.find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE));
+        found.filter(alert -> alert.status != AlertStatus.RESOLVED).ifPresent(alert -> {
+            alert.status = AlertStatus.RESOLVED;
+            alert.resolvedAt = Time.now();
+            alert.resolutionOutcome = outcome;
+            alert.resolutionNote = note;
+            outbox.append(alert.incidentId, EventTypes.ALERT_RESOLVED, alert.resolvedEvent(), alert.resolvedAt);
+            LOG.infof("Alert resolved [alertId=%s, incidentId=%s, outcome=%s]", alert.id, alert.incidentId, outcome);
+        });
+        return found.map(alert -> detail(alert));
+    }
+
+    /** The team of the alert and every team a step of its chain went to, before and after acknowledgement. */
     private static Optional<Alert> visible(Caller caller, Alert alert) {
         if (alert == null || caller.isAdmin()) {
             return Optional.ofNullable(alert);
         }
         UUID team = caller.teamId().orElse(null);
-        return team != null && (team.equals(alert.teamId) || team.equals(alert.escalatedToTeamId))
+        return team != null && (team.equals(alert.teamId) || team.equals(alert.escalatedToTeamId)
+                || AlertEscalation.count("alertId = ?1 and teamId = ?2", alert.id, team) > 0)
                 ? Optional.of(alert) : Optional.empty();
+    }
+
+    private static AlertView detail(Alert alert) {
+        List<AlertView.EscalationView> escalations = AlertEscalation.<AlertEscalation>list("alertId = ?1 order by step", alert.id)
+                .stream().map(step -> new AlertView.EscalationView(step.step, step.teamId, step.escalatedAt)).toList();
+        return AlertView.of(alert, escalations, deliveries(alert.id));
     }
 
     private static List<AlertView.DeliveryView> deliveries(UUID alertId) {
@@ -89,7 +137,7 @@ public class AlertService {
         List<AlertView.DeliveryView> views = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
             views.add(new AlertView.DeliveryView(delivery.id, delivery.channel.name(), delivery.event,
-                    delivery.status.name(), attempts.getOrDefault(delivery.id, List.of()).stream()
+                    delivery.status.name(), delivery.fallbackFrom, attempts.getOrDefault(delivery.id, List.of()).stream()
                     .map(attempt -> new AlertView.AttemptView(attempt.at, attempt.outcome, attempt.httpStatus))
                     .toList()));
         }

@@ -3,5 +3,7 @@ package org.centinela.alerts.alert;
 public enum AlertStatus {
     OPEN,
     ACKNOWLEDGED,
-    ESCALATED
+    ESCALATED,
+    /** Closed by the team with an outcome; nothing changes it any more. */
+    RESOLVED
 }

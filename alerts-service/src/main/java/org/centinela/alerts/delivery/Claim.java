@@ -9,10 +9,10 @@ import org.centinela.alerts.team.ChannelType;
  * it. The claim holds until its lease lapses; then the retry poller may claim the delivery again.
  */
 public record Claim(UUID deliveryId, long attemptId, UUID alertId, String event, ChannelType channel, String target,
-                    String secret, String subject, String body, Instant claimedAt) {
+                    String secret, String previousSecret, String subject, String body, Instant claimedAt) {
 
-    static Claim of(Delivery delivery, DeliveryAttempt attempt) {
+    public static Claim of(Delivery delivery, DeliveryAttempt attempt) {
         return new Claim(delivery.id, attempt.id, delivery.alertId, delivery.event, delivery.channel, delivery.target,
-                delivery.secret, delivery.subject, delivery.body, attempt.at);
+                delivery.secret, delivery.previousSecret, delivery.subject, delivery.body, attempt.at);
     }
 }

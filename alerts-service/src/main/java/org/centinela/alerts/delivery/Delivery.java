@@ -27,6 +27,8 @@ public class Delivery extends PanacheEntityBase {
     public String target;
     /** The webhook secret, encrypted as the team's channel stores it. */
     public String secret;
+    /** While the channel's secret is rotated, the previous one (encrypted): webhooks carry both signatures. */
+    public String previousSecret;
     public String subject;
     public String body;
     @Enumerated(EnumType.STRING)
@@ -35,4 +37,10 @@ public class Delivery extends PanacheEntityBase {
     public Instant nextAttemptAt;
     public int failedAttempts;
     public Instant completedAt;
+    /** Channel fallback: the team and its channel's position; when to hand over to the next; the one handed over from. */
+    public UUID teamId;
+    public Integer channelIndex;
+    public Instant fallbackAt;
+    public UUID fallbackFrom;
+    public boolean fellBack;
 }

@@ -25,21 +25,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.centinela.alerts.Metrics;
-import org.centinela.alerts.alert.Alert;
-import org.centinela.alerts.alert.Escalator;
-import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.team.ChannelType;
 import org.centinela.alerts.team.RefusedWebhookAddressException;
 import org.centinela.alerts.team.WebhookUrlPolicy;
-import org.centinela.contract.EventTypes;
 import org.centinela.platform.crypto.FieldCipher;
 import org.jboss.logging.Logger;
 
 /**
  * Sends claimed deliveries on its own threads, so that a slow receiver never holds up the consumption of other
- * incidents, and records each outcome: delivered, a retry at the next backoff step, or given up
- * (alert.delivery-failed, then escalation). Bulkheads keep one receiver's trouble its own: webhooks and e-mail have
- * pools of their own, each receiver at most {@code perReceiver} sends in flight (the rest wait in its lane, holding
+ * incidents, and records each outcome: delivered, a retry at the next backoff step, or given up; what an outcome
+ * means for the alert (its events, escalation) is {@link DeliveryOutcomes}'. Bulkheads keep one receiver's trouble
+ * its own: webhooks and e-mail have pools of their own, each receiver at most {@code perReceiver} sends in flight (the rest wait in its lane, holding
  * no thread), and every webhook call has one deadline for connect, headers and body, with at most
  * {@code maxResponseBytes} of the answer read.
  */
@@ -51,8 +47,7 @@ public class Dispatcher {
 
     private final ReactiveMailer mailer;
     private final FieldCipher cipher;
-    private final OutboxWriter outbox;
-    private final Escalator escalator;
+    private final DeliveryOutcomes outcomes;
     private final DeliveryConfig config;
     private final RetryPolicy retries;
     private final MeterRegistry metrics;
@@ -62,12 +57,11 @@ public class Dispatcher {
     private final ExecutorService mailSenders;
     private final ReceiverLanes lanes;
 
-    public Dispatcher(ReactiveMailer mailer, FieldCipher cipher, OutboxWriter outbox, Escalator escalator,
+    public Dispatcher(ReactiveMailer mailer, FieldCipher cipher, DeliveryOutcomes outcomes,
                       DeliveryConfig config, MeterRegistry metrics, WebhookUrlPolicy urls) {
         this.mailer = mailer;
         this.cipher = cipher;
-        this.outbox = outbox;
-        this.escalator = escalator;
+        this.outcomes = outcomes;
         this.config = config;
         this.retries = RetryPolicy.from(config);
         this.metrics = metrics;
@@ -85,7 +79,7 @@ public class Dispatcher {
     /** Sends each claimed delivery as soon as its receiver's lane and a sender thread are free; returns at once. */
     public void dispatch(List<Claim> claims) {
         for (Claim claim : claims) {
-            ExecutorService pool = claim.channel() == ChannelType.WEBHOOK ? webhookSenders : mailSenders;
+            ExecutorService pool = claim.channel().http() ? webhookSenders : mailSenders;
             lanes.submit(claim.channel() + " " + claim.target(), pool, () -> attempt(claim));
         }
     }
@@ -110,8 +104,8 @@ public class Dispatcher {
         String error = null;
         boolean retryable = true;
         try {
-            if (claim.channel() == ChannelType.WEBHOOK) {
-                httpStatus = postWebhook(claim);
+            if (claim.channel().http()) {
+                httpStatus = post(claim);
                 if (httpStatus / 100 != 2) {
                     error = "HTTP " + httpStatus;
                 }
@@ -126,6 +120,10 @@ public class Dispatcher {
             error = "interrupted";
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        if (error != null && claim.channel() == ChannelType.TELEGRAM) {
+            // An exception may quote the request URI, which holds the bot token.
+            error = error.replace(cipher.decrypt(claim.secret()), "<bot token>");
         }
         boolean success = error == null;
         sample.stop(metrics.timer(Metrics.DELIVERY_SECONDS, "channel", claim.channel().name()));
@@ -144,16 +142,21 @@ public class Dispatcher {
         }
     }
 
-    private int postWebhook(Claim claim) throws Exception {
+    /** A webhook (signed both ways), a Telegram Bot API call or a Signal bridge call; the HTTP status. */
+    private int post(Claim claim) throws Exception {
         byte[] body = claim.body().getBytes(StandardCharsets.UTF_8);
-        URI target = URI.create(claim.target());
-        urls.checkBeforeSending(target);
-        HttpRequest request = HttpRequest.newBuilder(target)
+        URI base = URI.create(claim.target());
+        urls.checkBeforeSending(base);
+        HttpRequest.Builder builder = switch (claim.channel()) {
+            // The bot token is only in the path of this one request: never in a stored target, a log or an error.
+            case TELEGRAM -> HttpRequest.newBuilder(URI.create(trim(claim.target()) + "/bot"
+                    + cipher.decrypt(claim.secret()) + "/sendMessage"));
+            case SIGNAL -> HttpRequest.newBuilder(URI.create(trim(claim.target()) + "/v2/send"));
+            default -> signed(HttpRequest.newBuilder(base), claim, body);
+        };
+        HttpRequest request = builder
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
-                .header(Signature.DELIVERY_HEADER, claim.deliveryId().toString())
-                .header(Signature.EVENT_HEADER, claim.event())
-                .header(Signature.HEADER, Signature.of(body, cipher.decrypt(claim.secret())))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         CompletableFuture<HttpResponse<Void>> call = http.sendAsync(request, BoundedBody.handler(config.maxResponseBytes()));
@@ -167,6 +170,25 @@ public class Dispatcher {
         }
     }
 
+    private HttpRequest.Builder signed(HttpRequest.Builder builder, Claim claim, byte[] body) {
+        String secret = cipher.decrypt(claim.secret());
+        List<String> secrets = claim.previousSecret() == null ? List.of(secret)
+                : List.of(secret, cipher.decrypt(claim.previousSecret()));
+        String id = claim.deliveryId().toString();
+        long timestamp = Time.now().getEpochSecond();
+        return builder
+                .header(Signature.DELIVERY_HEADER, id)
+                .header(Signature.EVENT_HEADER, claim.event())
+                .header(Signature.HEADER, Signature.of(body, secret))
+                .header(StandardSignature.ID_HEADER, id)
+                .header(StandardSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(StandardSignature.SIGNATURE_HEADER, StandardSignature.of(id, timestamp, body, secrets));
+    }
+
+    private static String trim(String baseUrl) {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
     private void record(Claim claim, boolean success, Integer httpStatus, String error, boolean retryable) {
         List<Claim> escalations = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Time.now();
@@ -178,11 +200,10 @@ public class Dispatcher {
             if (delivery.status != DeliveryStatus.PENDING) {
                 return List.<Claim>of();
             }
-            Alert alert = Alert.findById(delivery.alertId);
             if (success) {
                 delivery.status = DeliveryStatus.DELIVERED;
                 delivery.completedAt = now;
-                outbox.append(alert.incidentId, EventTypes.ALERT_DELIVERED, alert.event(now, delivery.channel.name(), delivery.id), now);
+                outcomes.delivered(delivery, now);
                 return List.<Claim>of();
             }
             delivery.failedAttempts++;
@@ -196,10 +217,9 @@ public class Dispatcher {
             delivery.status = DeliveryStatus.FAILED;
             delivery.completedAt = now;
             LOG.warnf("Delivery given up after %d attempts [alertId=%s, deliveryId=%s, channel=%s]",
-                    delivery.failedAttempts, alert.id, delivery.id, delivery.channel);
+                    delivery.failedAttempts, delivery.alertId, delivery.id, delivery.channel);
             metrics.counter(Metrics.DELIVERY_FAILURES, "channel", delivery.channel.name()).increment();
-            outbox.append(alert.incidentId, EventTypes.ALERT_DELIVERY_FAILED, alert.event(now, delivery.channel.name(), delivery.id), now);
-            return escalator.escalate(alert.id, now);
+            return outcomes.gaveUp(delivery, now);
         });
         dispatch(escalations);
     }

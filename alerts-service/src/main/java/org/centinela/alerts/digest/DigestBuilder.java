@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.centinela.alerts.incident.Incident;
+import org.centinela.alerts.alert.Incident;
 import org.centinela.contract.vocabulary.Regions;
 
 /** Builds a team's digest from the incidents waiting for it, and says which day's digest is due. */

@@ -1,5 +1,6 @@
 package org.centinela.alerts.incident;
 
+import org.centinela.alerts.alert.Incident;
 import org.centinela.alerts.Time;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import org.centinela.alerts.Metrics;
 import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.alert.AlertStatus;
 import org.centinela.alerts.delivery.Claim;
-import org.centinela.alerts.delivery.Notifications;
+import org.centinela.alerts.notification.Notifications;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.priority.PriorityRules;
 import org.centinela.alerts.team.Routing;
@@ -87,8 +88,7 @@ public class IncidentProcessor {
             switch (Routing.decide(team.regionList(), team.minPriority, team.digest, incident.region, priority)) {
                 case ALERT -> raise(team, incident, updated, now).ifPresent(alert -> {
                     raisedNow.add(alert.id);
-                    claims.addAll(notifications.notify(EventTypes.ALERT_RAISED, alert, incident, team.language,
-                            team.channelList()));
+                    claims.addAll(notifications.notify(EventTypes.ALERT_RAISED, alert, incident, team));
                 });
                 case DIGEST -> mutation("""
                         INSERT INTO digest_entry (team_id, incident_id, added_at)
@@ -111,7 +111,7 @@ public class IncidentProcessor {
                 Stream.of(alert.teamId, alert.escalatedToTeamId).filter(Objects::nonNull).distinct()
                         .flatMap(teamId -> Team.findActive(teamId).stream())
                         .forEach(team -> claims.addAll(notifications.notify(ALERT_UPDATED, alert, incident,
-                                team.language, team.channelList())));
+                                team)));
             }
         }
         return claims;

@@ -34,7 +34,14 @@ public class Team extends PanacheEntityBase {
     public String channels;
     public int escalateAfterMinutes;
     public UUID escalationTeamId;
+    /** The escalation chain as JSON; null = the one step of escalateAfterMinutes and escalationTeamId. */
+    public String escalationSteps;
     public boolean digest;
+    /** Null: no repeats. */
+    public Integer repeatEveryMinutes;
+    public int maxRepeats;
+    /** Null: every channel at once; else the channels in order, the next one after this long failing. */
+    public Integer fallbackAfterMinutes;
     public Instant createdAt;
     public Instant updatedAt;
     public Instant deletedAt;
@@ -73,6 +80,26 @@ public class Team extends PanacheEntityBase {
     public void channelList(List<Channel> list) {
         try {
             channels = CHANNELS.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The escalation chain; a team without one escalates once, to its escalation team or the coordinators. */
+    public List<EscalationStep> escalationChain() {
+        if (escalationSteps == null) {
+            return List.of(new EscalationStep(escalateAfterMinutes, escalationTeamId));
+        }
+        try {
+            return CHANNELS.readValue(escalationSteps, new TypeReference<List<EscalationStep>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored escalation chain of team " + id + " is not readable", e);
+        }
+    }
+
+    public void escalationChain(List<EscalationStep> steps) {
+        try {
+            escalationSteps = steps == null ? null : CHANNELS.writeValueAsString(steps);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"name":"Brigada Cajamarca","language":"es","regions":["PE-CAJ"],"minPriority":"HIGH",
          "channels":[{"type":"EMAIL","address":"alertas@brigada.example"},
                      {"type":"WEBHOOK","url":"https://brigada.example/hooks/centinela","secret":"a-long-shared-secret"}],
-         "escalateAfterMinutes":30,"escalationTeamId":null,"digest":true}""")
+         "escalateAfterMinutes":30,"escalationTeamId":null,"digest":true,"repeatEveryMinutes":10,"maxRepeats":3}""")
 public record TeamRequest(
         String name,
         String language,
@@ -19,8 +19,15 @@ public record TeamRequest(
         List<ChannelInput> channels,
         Integer escalateAfterMinutes,
         UUID escalationTeamId,
-        Boolean digest) {
+        Boolean digest,
+        Integer repeatEveryMinutes,
+        Integer maxRepeats,
+        List<EscalationStep> escalation,
+        Integer fallbackAfterMinutes) {
 
-    public record ChannelInput(ChannelType type, String address, String url, String secret) {
+    /** {@code previousSecret}: while a webhook secret is rotated, the one receivers may still verify with. */
+    public record ChannelInput(ChannelType type, String address, String url, String secret, String previousSecret,
+                               String chatId, String botToken, String apiBaseUrl, String number,
+                               List<String> recipients) {
     }
 }

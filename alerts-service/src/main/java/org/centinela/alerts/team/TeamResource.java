@@ -21,6 +21,9 @@ import org.centinela.platform.security.RevocationPublisher;
 import org.centinela.platform.security.Role;
 import org.centinela.platform.security.TokenService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,6 +47,7 @@ public class TeamResource {
     @POST
     @Operation(summary = "Register a team", description = "Answers with the team and its responder token, shown only this once.")
     @APIResponse(responseCode = "201", description = "Created; body includes `token`")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = TeamExamples.REQUEST)))
     @APIResponse(responseCode = "400", description = "Invalid body; each offending field is named")
     public Response create(TeamRequest body, @Context UriInfo uri) {
         Team team = teams.create(body);
@@ -54,6 +58,7 @@ public class TeamResource {
 
     @GET
     @Operation(summary = "List the teams that are not deleted")
+    @APIResponse(responseCode = "200", description = "`{\"items\":[…]}`", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "teams", value = TeamExamples.LIST)))
     public Map<String, List<TeamView>> list() {
         return Map.of("items", Team.listActive().stream().map(team -> TeamView.of(team, null)).toList());
     }
@@ -69,7 +74,10 @@ public class TeamResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a team's settings", description = "A webhook whose `secret` is left out keeps the stored secret of the same URL.")
-    @APIResponse(responseCode = "200", description = "The team as changed")
+    @APIResponse(responseCode = "200", description = "The team as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = TeamExamples.TEAM)))
+    @APIResponse(responseCode = "400", description = "Invalid body; each offending field is named")
+    @APIResponse(responseCode = "404", description = "No such team, or deleted")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "team", value = TeamExamples.REQUEST)))
     public TeamView replace(@PathParam("id") UUID id, TeamRequest body) {
         return teams.replace(id, body).map(team -> TeamView.of(team, null)).orElseThrow(NotFoundException::new);
     }
@@ -78,6 +86,7 @@ public class TeamResource {
     @Path("/{id}")
     @Operation(summary = "Delete a team", description = "Revokes its tokens everywhere and stops new alerts; its alerts are kept.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such team, or already deleted")
     public Response delete(@PathParam("id") UUID id) {
         if (Team.findActive(id).isEmpty()) {
             throw new NotFoundException();

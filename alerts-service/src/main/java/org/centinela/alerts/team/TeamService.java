@@ -46,8 +46,8 @@ public class TeamService {
         Optional<Team> found = Team.findActive(id);
         found.ifPresent(team -> {
             Map<String, String> storedSecrets = new HashMap<>();
-            team.channelList().stream().filter(c -> c.type() == ChannelType.WEBHOOK)
-                    .forEach(c -> storedSecrets.put(c.url(), c.secret()));
+            team.channelList().stream().filter(c -> c.credential() != null)
+                    .forEach(c -> storedSecrets.put(c.keptSecretKey(), c.credential()));
             apply(team, body, storedSecrets);
         });
         return found;
@@ -65,6 +65,13 @@ public class TeamService {
                 && (body.escalationTeamId().equals(team.id) || Team.findActive(body.escalationTeamId()).isEmpty())) {
             errors.add(new Problem.FieldError("escalationTeamId", "must be another existing team"));
         }
+        List<EscalationStep> steps = body.escalation() == null ? List.of() : body.escalation();
+        for (int i = 0; i < steps.size(); i++) {
+            UUID target = steps.get(i) == null ? null : steps.get(i).teamId();
+            if (target != null && (target.equals(team.id) || Team.findActive(target).isEmpty())) {
+                errors.add(new Problem.FieldError("escalation[" + i + "].teamId", "must be another existing team"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The team is not valid", errors));
         }
@@ -73,18 +80,35 @@ public class TeamService {
         team.regionList(body.regions() == null ? List.of() : body.regions());
         team.minPriority = body.minPriority() == null ? Priority.HIGH : body.minPriority();
         team.channelList(body.channels().stream().map(input -> stored(input, storedSecrets)).toList());
-        team.escalateAfterMinutes = body.escalateAfterMinutes() == null
-                ? DEFAULT_ESCALATE_AFTER_MINUTES : body.escalateAfterMinutes();
+        // With a chain, its first step's minutes are the team's escalateAfterMinutes (what finds due first steps).
+        team.escalateAfterMinutes = body.escalation() != null ? body.escalation().get(0).afterMinutes()
+                : body.escalateAfterMinutes() == null ? DEFAULT_ESCALATE_AFTER_MINUTES : body.escalateAfterMinutes();
         team.escalationTeamId = body.escalationTeamId();
+        team.escalationChain(body.escalation());
+        team.fallbackAfterMinutes = body.fallbackAfterMinutes();
         team.digest = body.digest() == null || body.digest();
+        team.repeatEveryMinutes = body.repeatEveryMinutes();
+        // Repeats need both: an interval without a count repeats once.
+        team.maxRepeats = body.maxRepeats() != null ? body.maxRepeats() : body.repeatEveryMinutes() == null ? 0 : 1;
         team.updatedAt = Time.now();
     }
 
     private Channel stored(TeamRequest.ChannelInput input, Map<String, String> storedSecrets) {
         if (input.type() == ChannelType.EMAIL) {
-            return new Channel(ChannelType.EMAIL, input.address(), null, null);
+            return Channel.email(input.address());
+        }
+        if (input.type() == ChannelType.TELEGRAM) {
+            String token = input.botToken() == null ? storedSecrets.get(Channel.keptSecretKey(ChannelType.TELEGRAM, null, input.chatId()))
+                    : cipher.encrypt(input.botToken());
+            return new Channel(ChannelType.TELEGRAM, null, null, null, null, input.chatId(), token, input.apiBaseUrl(), null, null);
+        }
+        if (input.type() == ChannelType.SIGNAL) {
+            return new Channel(ChannelType.SIGNAL, null, input.url(), null, null, null, null, null, input.number(),
+                    List.copyOf(input.recipients()));
         }
         String secret = input.secret() == null ? storedSecrets.get(input.url()) : cipher.encrypt(input.secret());
-        return new Channel(ChannelType.WEBHOOK, null, input.url(), secret);
+        // Rotation: the previous secret is given with the new one, and ends with a PUT that leaves it out.
+        String previous = input.previousSecret() == null ? null : cipher.encrypt(input.previousSecret());
+        return Channel.webhook(input.url(), secret, previous);
     }
 }

@@ -17,7 +17,11 @@ public record TeamView(
         List<Channel> channels,
         int escalateAfterMinutes,
         @JsonInclude(JsonInclude.Include.ALWAYS) UUID escalationTeamId,
+        List<EscalationStep> escalation,
         boolean digest,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Integer repeatEveryMinutes,
+        int maxRepeats,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Integer fallbackAfterMinutes,
         Instant createdAt,
         Instant updatedAt,
         String token) {
@@ -25,6 +29,6 @@ public record TeamView(
     public static TeamView of(Team team, String token) {
         return new TeamView(team.id, team.name, team.language, team.regionList(), team.minPriority,
                 team.channelList().stream().map(Channel::withoutSecret).toList(), team.escalateAfterMinutes,
-                team.escalationTeamId, team.digest, team.createdAt, team.updatedAt, token);
+                team.escalationTeamId, team.escalationChain(), team.digest, team.repeatEveryMinutes, team.maxRepeats, team.fallbackAfterMinutes, team.createdAt, team.updatedAt, token);
     }
 }

@@ -8,7 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.centinela.alerts.incident.Incident;
+import org.centinela.alerts.alert.Incident;
 import org.centinela.contract.vocabulary.Priority;
 import org.centinela.contract.vocabulary.Regions;
 import org.junit.jupiter.api.Test;

@@ -49,6 +49,19 @@ class AlertsCipherTablesTest {
     }
 
     @Test
+    void thePreviousSecretOfAChannelInRotationMovesToTheCurrentKeyToo() throws Exception {
+        FieldCipher before = FieldCipher.withKey("k1", K1);
+        String channels = "[{\"type\":\"WEBHOOK\",\"url\":\"https://a.example/hook\",\"secret\":\"" + before.encrypt("new")
+                + "\",\"previousSecret\":\"" + before.encrypt("old") + "\"}]";
+
+        JsonNode moved = new ObjectMapper().readTree(AlertsCipherTables.channelSecrets(ROTATED, channels)).get(0);
+
+        assertThat(moved.get("previousSecret").asText()).startsWith("k2:");
+        assertThat(ROTATED.decrypt(moved.get("previousSecret").asText())).isEqualTo("old");
+        assertThat(ROTATED.decrypt(moved.get("secret").asText())).isEqualTo("new");
+    }
+
+    @Test
     void channelsWithNothingToMoveAreReturnedAsTheSameText() {
         String channels = "[ {\"type\":\"EMAIL\",\"address\":\"a@brigada.test\"} ]";
 

@@ -13,7 +13,8 @@ class LabelsTest {
 
     static Stream<Labelled> everyCode() {
         return Stream.of(Violation.values(), Perpetrator.values(), PerpetratorKind.values(), Sector.values(),
-                Context.values(), Verification.values(), JusticeStatus.values(), Priority.values())
+                Context.values(), Verification.values(), JusticeStatus.values(), Priority.values(),
+                ResolutionOutcome.values())
                 .flatMap(Stream::of);
     }
 

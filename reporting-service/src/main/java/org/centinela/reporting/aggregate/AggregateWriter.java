@@ -73,10 +73,11 @@ public final class AggregateWriter {
 
     private static final String UPSERT_ALERT = """
             INSERT INTO alert_fact (generation, alert_id, priority, region, raised_at, acknowledged_at, escalated,
-                delivery_failures, cell_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                delivery_failures, cell_key, resolved_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (generation, alert_id) DO UPDATE SET
                 acknowledged_at = LEAST(alert_fact.acknowledged_at, EXCLUDED.acknowledged_at),
+                resolved_at = LEAST(alert_fact.resolved_at, EXCLUDED.resolved_at),
                 escalated = alert_fact.escalated OR EXCLUDED.escalated,
                 delivery_failures = alert_fact.delivery_failures + EXCLUDED.delivery_failures""";
 
@@ -256,6 +257,11 @@ public final class AggregateWriter {
                 upsert.setBoolean(7, change.escalated);
                 upsert.setInt(8, change.deliveryFailures);
                 upsert.setLong(9, keys.of(change.alertId));
+                if (change.resolvedAt == null) {
+                    upsert.setNull(10, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    upsert.setTimestamp(10, Timestamp.from(change.resolvedAt));
+                }
                 upsert.addBatch();
                 rows++;
             }
@@ -272,6 +278,7 @@ public final class AggregateWriter {
         final String region;
         final Instant raisedAt;
         Instant acknowledgedAt;
+        Instant resolvedAt;
         boolean escalated;
         int deliveryFailures;
 
@@ -287,6 +294,7 @@ public final class AggregateWriter {
             switch (event.type()) {
                 case EventTypes.ALERT_ACKNOWLEDGED ->
                         acknowledgedAt = acknowledgedAt == null || at.isBefore(acknowledgedAt) ? at : acknowledgedAt;
+                case EventTypes.ALERT_RESOLVED -> resolvedAt = resolvedAt == null || at.isBefore(resolvedAt) ? at : resolvedAt;
                 case EventTypes.ALERT_ESCALATED -> escalated = true;
                 case EventTypes.ALERT_DELIVERY_FAILED -> deliveryFailures++;
                 default -> {

@@ -21,7 +21,7 @@ public class EventReader {
             case EventTypes.INCIDENT_REPORTED, EventTypes.INCIDENT_UPDATED ->
                     new ReportingEvent.Incident(record.id(), checked(record.data(IncidentEventData.class)));
             case EventTypes.ALERT_RAISED, EventTypes.ALERT_DELIVERED, EventTypes.ALERT_DELIVERY_FAILED,
-                 EventTypes.ALERT_ACKNOWLEDGED, EventTypes.ALERT_ESCALATED ->
+                 EventTypes.ALERT_ACKNOWLEDGED, EventTypes.ALERT_ESCALATED, EventTypes.ALERT_RESOLVED ->
                     new ReportingEvent.Alert(record.id(), record.type(), checked(record.data(AlertEventData.class)));
             default -> new ReportingEvent.Ignored(record.id());
         };

@@ -129,6 +129,7 @@ public final class Reports {
             byRegion.put(code, region);
         }
         body.put("byRegion", byRegion);
+        body.putAll(TimeToResolve.body(cells, codes, protection));
         body.put("asOf", snapshot.asOf().toString());
         return body;
     }

@@ -118,7 +118,8 @@ public class StatsRepository {
                 + "\nUNION ALL SELECT 'regionAcknowledged', region, count(acknowledged_at), coalesce("
                 + keySum("acknowledged_at IS NOT NULL") + ", 0) FROM f GROUP BY region"
                 + "\nUNION ALL SELECT 'regionMedian', region, percentile_cont(0.5) WITHIN GROUP (ORDER BY " + seconds
-                + "), NULL FROM f WHERE acknowledged_at IS NOT NULL GROUP BY region";
+                + "), NULL FROM f WHERE acknowledged_at IS NOT NULL GROUP BY region"
+                + TimeToResolve.CELLS;
         return query(sql, parameters);
     }
 

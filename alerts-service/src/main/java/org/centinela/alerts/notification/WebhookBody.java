@@ -1,4 +1,4 @@
-package org.centinela.alerts.delivery;
+package org.centinela.alerts.notification;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** The JSON a webhook receives (SPEC §9), field for field. */
 @JsonPropertyOrder({"event", "alertId", "incidentId", "reference", "priority", "region", "regionName", "violations",
-        "violationLabels", "occurredOn", "organisation", "riskOngoing", "incidentUrl", "acknowledgeUrl", "sentAt"})
+        "violationLabels", "occurredOn", "organisation", "riskOngoing", "incidentUrl", "acknowledgeUrl", "acknowledgeLink", "sentAt"})
 public record WebhookBody(
         String event,
         UUID alertId,
@@ -24,11 +24,13 @@ public record WebhookBody(
         boolean riskOngoing,
         String incidentUrl,
         String acknowledgeUrl,
+        String acknowledgeLink,
         Instant sentAt) {
 
     public static WebhookBody of(NotificationView view) {
         return new WebhookBody(view.event(), view.alertId(), view.incidentId(), view.reference(), view.priority(),
                 view.region(), view.regionName(), view.violations(), view.violationLabels(), view.occurredOn(),
-                view.organisation(), view.riskOngoing(), view.incidentUrl(), view.acknowledgeUrl(), view.sentAt());
+                view.organisation(), view.riskOngoing(), view.incidentUrl(), view.acknowledgeUrl(),
+                view.acknowledgeLink(), view.sentAt());
     }
 }

@@ -1,4 +1,4 @@
-package org.centinela.alerts.alert;
+package org.centinela.alerts.escalation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +16,8 @@ import org.centinela.platform.metrics.MetricNames;
 import org.jboss.logging.Logger;
 
 /**
- * Finds OPEN alerts older than their team's escalateAfterMinutes and escalates each in a transaction of its own, so
+ * Finds OPEN alerts older than their team's escalateAfterMinutes (the chain's first step) and ESCALATED ones whose
+ * next step is due, and takes each step in a transaction of its own, so
  * one that cannot be escalated (an unreadable team, say) is logged and counted and never holds back the others.
  * Another instance may pick the same alert: {@link Escalator} locks it and escalates only an alert still OPEN.
  */
@@ -59,7 +60,8 @@ public class EscalationJob {
     List<UUID> due(Instant now) {
         return em.createNativeQuery("""
                         SELECT a.id FROM alert a JOIN team t ON t.id = a.team_id
-                        WHERE a.status = 'OPEN' AND a.raised_at <= CAST(?1 AS timestamptz) - make_interval(mins => t.escalate_after_minutes)
+                        WHERE (a.status = 'OPEN' AND a.raised_at <= CAST(?1 AS timestamptz) - make_interval(mins => t.escalate_after_minutes))
+                           OR (a.status = 'ESCALATED' AND a.next_escalation_at <= CAST(?1 AS timestamptz))
                         ORDER BY a.raised_at
                         LIMIT ?2""", UUID.class)
                 .setParameter(1, now).setParameter(2, BATCH).getResultList();

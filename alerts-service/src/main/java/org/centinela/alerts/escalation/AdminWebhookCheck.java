@@ -1,4 +1,4 @@
-package org.centinela.alerts.alert;
+package org.centinela.alerts.escalation;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

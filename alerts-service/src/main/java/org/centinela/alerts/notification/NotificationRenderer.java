@@ -1,11 +1,15 @@
-package org.centinela.alerts.delivery;
+package org.centinela.alerts.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.centinela.alerts.alert.Alert;
-import org.centinela.alerts.incident.Incident;
+import org.centinela.alerts.alert.Incident;
 import org.centinela.contract.vocabulary.Regions;
 import org.centinela.contract.vocabulary.Violation;
 
@@ -34,7 +38,12 @@ public class NotificationRenderer {
                 incident.violationList().stream().map(violation -> violation.label(language)).toList(),
                 incident.occurredOn, incident.organisationName, incident.riskOngoing,
                 trim(links.intakeBaseUrl()) + "/api/v1/incidents/" + incident.id,
-                trim(links.alertsBaseUrl()) + "/api/v1/alerts/" + alert.id + "/acknowledge", sentAt);
+                trim(links.alertsBaseUrl()) + "/api/v1/alerts/" + alert.id + "/acknowledge", null, sentAt);
+    }
+
+    /** The one-click acknowledge link of one delivery: {@code <alerts-base-url>/ack/<alertId>/<signed token>}. */
+    public String acknowledgeLink(UUID alertId, String token) {
+        return trim(links.alertsBaseUrl()) + "/ack/" + alertId + "/" + token;
     }
 
     /** The first line of the template is the subject, the rest the text. */
@@ -42,6 +51,36 @@ public class NotificationRenderer {
         String rendered = ("en".equals(language) ? NotificationTemplates.en(view) : NotificationTemplates.es(view)).render();
         int newline = rendered.indexOf('\n');
         return new Email(rendered.substring(0, newline).strip(), rendered.substring(newline + 1).strip() + "\n");
+    }
+
+    /** Bot API {@code sendMessage}: the e-mail's subject and text as one plain message. */
+    public String telegram(NotificationView view, String language, String chatId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("chat_id", chatId);
+        body.put("text", message(view, language));
+        return write(body);
+    }
+
+    /** A signal-cli REST bridge's {@code /v2/send}. */
+    public String signal(NotificationView view, String language, String number, List<String> recipients) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message(view, language));
+        body.put("number", number);
+        body.put("recipients", recipients);
+        return write(body);
+    }
+
+    private String message(NotificationView view, String language) {
+        Email email = email(view, language);
+        return email.subject() + "\n\n" + email.text();
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String webhook(NotificationView view) {

@@ -1,4 +1,4 @@
-package org.centinela.alerts.incident;
+package org.centinela.alerts.alert;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.centinela.alerts.alert;
+package org.centinela.alerts.escalation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.centinela.alerts.delivery;
+package org.centinela.alerts.notification;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

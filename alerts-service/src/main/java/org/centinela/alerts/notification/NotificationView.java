@@ -1,4 +1,4 @@
-package org.centinela.alerts.delivery;
+package org.centinela.alerts.notification;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +22,15 @@ public record NotificationView(
         boolean riskOngoing,
         String incidentUrl,
         String acknowledgeUrl,
+        String acknowledgeLink,
         Instant sentAt) {
+
+    /** The same notification with the one-click link of one delivery. */
+    public NotificationView withAcknowledgeLink(String link) {
+        return new NotificationView(event, alertId, incidentId, reference, priority, priorityLabel, region, regionName,
+                violations, violationLabels, occurredOn, organisation, riskOngoing, incidentUrl, acknowledgeUrl, link,
+                sentAt);
+    }
 
     public String violationsText() {
         return String.join(", ", violationLabels);
@@ -30,6 +38,10 @@ public record NotificationView(
 
     public boolean raised() {
         return "alert.raised".equals(event);
+    }
+
+    public boolean repeated() {
+        return "alert.repeated".equals(event);
     }
 
     public boolean escalated() {

@@ -1,4 +1,4 @@
-package org.centinela.alerts.delivery;
+package org.centinela.alerts.notification;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
