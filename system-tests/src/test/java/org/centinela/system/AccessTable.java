@@ -25,7 +25,7 @@ final class AccessTable {
     /**
      * method, service, path ({id} of the test's incident or alert), success status | admin | reporter | responder |
      * viewer. SPEC §9's rows, then the admins' reads its table leaves implicit (lists of organisations and teams,
-     * re-encryption progress).
+     * re-encryption progress), then resolving (SPEC §5), last because it ends the alert.
      */
     static final String TABLE = """
             GET    intake    /api/v1/vocabularies             200 | ✔ | ✔   | ✔                  | ✔
@@ -53,6 +53,7 @@ final class AccessTable {
             GET    alerts    /api/v1/teams                    200 | ✔ | —   | —                  | —
             GET    intake    /api/v1/admin/reencrypt          200 | ✔ | —   | —                  | —
             GET    alerts    /api/v1/admin/reencrypt          200 | ✔ | —   | —                  | —
+            POST   alerts    /api/v1/alerts/{alert}/resolve   200 | ✔ | —   | own team           | —
             """;
 
     /** One line: the request and, per caller, the status expected and whether a list must show the item. */

@@ -154,6 +154,7 @@ class AuthorizationMatrixTest {
             case "/api/v1/viewers" -> Map.of("name", name);
             case "/api/v1/incidents" -> IncidentBody.of(LocalDate.of(2020, 3, 5), "PE-LIM", List.of("HARASSMENT"));
             case "/api/v1/incidents/{incident}/updates" -> Map.of("note", "Revisado por la matriz de acceso.");
+            case "/api/v1/alerts/{alert}/resolve" -> Map.of("outcome", "PROTECTION_PROVIDED");
             default -> null;
         };
     }
