@@ -4,7 +4,7 @@
 #   bench/run.sh                      everything (rebuild of 1,000,000 events)
 #   BENCH_EVENTS=100000 bench/run.sh  a smaller rebuild
 #   BENCH_ONLY=alert-latency,stats-304 bench/run.sh   some of: startup intake-throughput alert-latency
-#                                     stats-freshness stats-304 footprint rebuild
+#                                     stats-freshness cpu-cost stats-304 footprint rebuild
 #   BENCH_QUICK=1 bench/run.sh        seconds instead of minutes, 4 clients, 10,000 events: checks the set-up;
 #                                     its table goes to bench/results/tmp/quick-RESULTS.md, not RESULTS.md
 #   BENCH_SERVICES="intake-service:18081 alerts-service:18082 reporting-service:18083"  a system on other ports
@@ -21,7 +21,7 @@ RUN="$ROOT/.run"
 JAR="$ROOT/bench/target/centinela-bench.jar"
 
 EVENTS=${BENCH_EVENTS:-1000000}
-ONLY=${BENCH_ONLY:-startup,intake-throughput,alert-latency,stats-freshness,stats-304,footprint,rebuild}
+ONLY=${BENCH_ONLY:-startup,intake-throughput,alert-latency,stats-freshness,cpu-cost,stats-304,footprint,rebuild}
 ADMIN_TOKEN=${CENTINELA_ADMIN_TOKEN:-dev-admin-token}
 KAFKA=${BENCH_KAFKA:-127.0.0.1:${KAFKA_PORT:-9092}}
 PG_HOST=${PG_HOST:-127.0.0.1}
@@ -33,10 +33,12 @@ ALERTS=http://127.0.0.1:${SERVICES[1]##*:}
 REPORTING=http://127.0.0.1:${SERVICES[2]##*:}
 if [ "${BENCH_QUICK:-}" = 1 ]; then
   CLIENTS=4 INTAKE_SECONDS=3 ALERT_SECONDS=5 SAMPLES=10 S304_SECONDS=3 FOOTPRINT_SECONDS=3 WARMUP=1 WARM_SECONDS=2
+  CPU_SECONDS=5
   EVENTS=${BENCH_EVENTS:-10000}
   RESULTS="$ROOT/bench/results/tmp/quick-RESULTS.md"
 else
   CLIENTS=32 INTAKE_SECONDS=20 ALERT_SECONDS=30 SAMPLES=200 S304_SECONDS=15 FOOTPRINT_SECONDS=20 WARMUP=5 WARM_SECONDS=30
+  CPU_SECONDS=30
   RESULTS="$ROOT/bench/RESULTS.md"
 fi
 # The rebuild benchmark's own reporting-service: its own database, topics and consumer group, so the main
@@ -130,6 +132,12 @@ if wants footprint; then
   for entry in "${SERVICES[@]}"; do pid_files+="${pid_files:+,}${entry%%:*}=$RUN/${entry%%:*}.pid"; done
   bench footprint --pid-files "$pid_files" --intake "$INTAKE" --reporting "$REPORTING" \
     --admin-token "$ADMIN_TOKEN" --clients "$CLIENTS" --seconds "$FOOTPRINT_SECONDS"
+fi
+if wants cpu-cost; then
+  pid_files="kafka=$RUN/kafka/kafka.pid"
+  for entry in "${SERVICES[@]}"; do pid_files+=",${entry%%:*}=$RUN/${entry%%:*}.pid"; done
+  bench cpu-cost --intake "$INTAKE" --alerts "$ALERTS" --admin-token "$ADMIN_TOKEN" --pid-files "$pid_files" \
+    --rate 50 --seconds "$CPU_SECONDS" --pg-host "$PG_HOST" --pg-port "$PG_PORT"
 fi
 # After the loads above: stats-304 first waits for the summary to stop changing (the consumers caught up).
 if wants stats-304; then

@@ -12,7 +12,7 @@ createdb $PG "$DB"
 for migration in "$HERE"/../../reporting-service/src/main/resources/db/migration/V*.sql; do psql $PG -q -d "$DB" -f "$migration"; done
 psql $PG -q -d "$DB" <<SQL
 INSERT INTO incident_fact (generation, incident_id, occurred_on, region, violations, perpetrators, perpetrator_kinds,
-    sectors, defenders, women, justice_status, verification, revision)
+    sectors, defenders, women, justice_status, verification, revision, cell_key)
 SELECT 1, gen_random_uuid(), date '1990-01-01' + (random() * 13100)::int,
        (ARRAY['PE-AMA','PE-ANC','PE-APU','PE-ARE','PE-AYA','PE-CAJ','PE-CAL','PE-CUS','PE-HUC','PE-HUV','PE-ICA',
               'PE-JUN','PE-LAL','PE-LAM','PE-LIM','PE-LMA','PE-LOR','PE-MDD','PE-MOQ','PE-PAS','PE-PIU','PE-PUN',
@@ -23,21 +23,21 @@ SELECT 1, gen_random_uuid(), date '1990-01-01' + (random() * 13100)::int,
        CASE WHEN random() < 0.5 THEN ARRAY['ENVIRONMENTAL'] ELSE ARRAY['ENVIRONMENTAL','INDIGENOUS_PEOPLES'] END,
        1 + (random() * 5)::int, (random() * 1)::int,
        (ARRAY['NOT_REPORTED','COMPLAINT_FILED','ARCHIVED_WITHOUT_SANCTION'])[1 + (random() * 2)::int],
-       'UNVERIFIED', 0
+       'UNVERIFIED', 0, (random() * 4294967295)::bigint
 FROM generate_series(1, $N);
 -- The per-year cells the consumer keeps in step with the facts.
-INSERT INTO incident_cell (generation, year, region, dimension, key, incidents)
-SELECT 1, y, region, d, k, sum(n) FROM (
-    SELECT extract(year FROM occurred_on)::int y, region, 'total' d, 'incidents' k, 1 n FROM incident_fact
-    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'total', 'defenders', defenders FROM incident_fact
-    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'total', 'women', women FROM incident_fact
-    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'month', to_char(occurred_on, 'YYYY-MM'), 1 FROM incident_fact
-    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'justiceStatus', justice_status, 1 FROM incident_fact
-    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'verification', verification, 1 FROM incident_fact
-    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'violation', v, 1 FROM incident_fact, unnest(violations) v
-    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'perpetrator', v, 1 FROM incident_fact, unnest(perpetrators) v
-    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'perpetratorKind', v, 1 FROM incident_fact, unnest(perpetrator_kinds) v
-    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'sector', v, 1 FROM incident_fact, unnest(sectors) v
+INSERT INTO incident_cell (generation, year, region, dimension, key, incidents, key_sum)
+SELECT 1, y, region, d, k, sum(n), sum(ck) FROM (
+    SELECT extract(year FROM occurred_on)::int y, region, 'total' d, 'incidents' k, 1 n, cell_key ck FROM incident_fact
+    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'total', 'defenders', defenders, cell_key FROM incident_fact
+    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'total', 'women', women, cell_key FROM incident_fact
+    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'month', to_char(occurred_on, 'YYYY-MM'), 1, cell_key FROM incident_fact
+    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'justiceStatus', justice_status, 1, cell_key FROM incident_fact
+    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'verification', verification, 1, cell_key FROM incident_fact
+    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'violation', v, 1, cell_key FROM incident_fact, unnest(violations) v
+    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'perpetrator', v, 1, cell_key FROM incident_fact, unnest(perpetrators) v
+    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'perpetratorKind', v, 1, cell_key FROM incident_fact, unnest(perpetrator_kinds) v
+    UNION ALL SELECT extract(year FROM occurred_on)::int, region, 'sector', v, 1, cell_key FROM incident_fact, unnest(sectors) v
 ) cells GROUP BY 1, 2, 3, 4, 5;
 VACUUM ANALYZE incident_fact;
 VACUUM ANALYZE incident_cell;

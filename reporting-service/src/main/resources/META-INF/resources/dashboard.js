@@ -10,7 +10,10 @@ const TEXT = {
   es: {
     title: 'Centinela — defensores en riesgo', tokenLabel: 'Token de lectura', save: 'Guardar',
     tokenRejected: 'El token fue rechazado.', from: 'Desde', to: 'Hasta', region: 'Región', allRegions: 'Todas',
-    forgetToken: 'Cambiar token', suppressed: '— : pocos casos, oculto para proteger a las personas',
+    forgetToken: 'Cambiar token',
+    protected: 'Las cifras están protegidas: pueden diferir ligeramente de los conteos exactos, y los valores '
+      + 'pequeños se muestran como 0 o —, para que ninguna persona pueda ser identificada.',
+    downloadCsv: 'Descargar estas cifras (CSV)',
     asOf: 'Datos al', incidents: 'incidentes', defenders: 'defensores afectados', women: 'mujeres defensoras',
     byMonth: 'Incidentes por mes', byViolation: 'Por violación', byRegion: 'Por región',
     byPerpetratorKind: 'Por tipo de perpetrador', bySector: 'Por sector', byJusticeStatus: 'Por situación judicial',
@@ -19,7 +22,10 @@ const TEXT = {
   en: {
     title: 'Centinela — defenders at risk', tokenLabel: 'Viewer token', save: 'Save',
     tokenRejected: 'The token was rejected.', from: 'From', to: 'To', region: 'Region', allRegions: 'All',
-    forgetToken: 'Change token', suppressed: '— : few cases, hidden to protect the people concerned',
+    forgetToken: 'Change token',
+    protected: 'Figures are protected: they may differ slightly from exact counts, and small values are shown as 0 '
+      + 'or —, so that no person can be identified.',
+    downloadCsv: 'Download these figures (CSV)',
     asOf: 'Figures as of', incidents: 'incidents', defenders: 'defenders affected', women: 'women defenders',
     byMonth: 'Incidents per month', byViolation: 'By violation', byRegion: 'By region',
     byPerpetratorKind: 'By perpetrator kind', bySector: 'By sector', byJusticeStatus: 'By justice status',
@@ -74,13 +80,21 @@ function fillRegions() {
   select.value = chosen;
 }
 
+function monthEnd(month) {
+  const [year, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
+  return last > today ? today : last;
+}
+
 function query() {
   const params = new URLSearchParams();
   const from = document.getElementById('from').value;
   const to = document.getElementById('to').value;
   const region = document.getElementById('region').value;
-  if (from) params.append('from', from);
-  if (to) params.append('to', to);
+  // Viewers ask for whole months (SPEC §6): from the 1st of the first month to the last day of the last (or today).
+  if (from) params.append('from', from + '-01');
+  if (to) params.append('to', monthEnd(to));
   if (region) params.append('region', region);
   return params.toString();
 }
@@ -98,7 +112,23 @@ async function poll() {
   if (!response.ok) return;
   state.etag = response.headers.get('ETag');
   state.summary = await response.json();
+  // The CSV offered is the export of the very question whose figures are shown.
+  document.getElementById('csv').dataset.href = '/api/v1/stats/export.csv?' + query();
   render(state.summary);
+}
+
+// The export needs the viewer token in a header, so it is fetched and handed to the browser as a file.
+async function downloadCsv(event) {
+  event.preventDefault();
+  const response = await fetch(event.currentTarget.dataset.href, {
+    headers: { Authorization: 'Bearer ' + token() }, cache: 'no-store',
+  });
+  if (!response.ok) return;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = 'centinela-' + new Date().toISOString().slice(0, 10) + '.csv';
+  link.click();
+  URL.revokeObjectURL(link.href);
 }
 
 function render(summary) {
@@ -196,6 +226,7 @@ async function start() {
     showTokenForm(false);
   });
   ['from', 'to', 'region'].forEach(id => document.getElementById(id).addEventListener('change', refreshNow));
+  document.getElementById('csv').addEventListener('click', downloadCsv);
   state.labels = await (await fetch('/dashboard/labels')).json();
   applyLanguage();
   begin();

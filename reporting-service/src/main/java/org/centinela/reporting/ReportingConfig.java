@@ -28,6 +28,10 @@ public interface ReportingConfig {
     @WithDefault("PT0.5S")
     Duration versionRefresh();
 
+    /** Most cells a time series may have (periods × (keys + 1)): 37 years by month and violation fit, by region not. */
+    @WithDefault("10000")
+    int maxTimeseriesCells();
+
     /** Cache-Control max-age of stats responses; 0 makes dashboards revalidate every poll. */
     @WithDefault("0")
     int maxAgeSeconds();

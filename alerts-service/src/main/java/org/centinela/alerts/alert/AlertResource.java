@@ -2,7 +2,6 @@ package org.centinela.alerts.alert;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -44,8 +43,8 @@ public class AlertResource {
     @Operation(summary = "List alerts, newest first", description = "A responder sees its team's alerts and those escalated to its team; an admin sees all.")
     @APIResponse(responseCode = "200", description = "`{\"items\":[…],\"page\":0,\"size\":20,\"total\":N}`")
     public AlertService.Listing list(@QueryParam("status") String status,
-                                     @QueryParam("page") @DefaultValue("0") String pageParam,
-                                     @QueryParam("size") @DefaultValue("20") String sizeParam) {
+                                     @QueryParam("page") String pageParam,
+                                     @QueryParam("size") String sizeParam) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Optional<AlertStatus> wanted = Optional.empty();
         if (status != null) {
@@ -55,12 +54,11 @@ public class AlertResource {
                 errors.add(new Problem.FieldError("status", "must be OPEN, ACKNOWLEDGED or ESCALATED"));
             }
         }
-        int page = QueryParameters.integer("page", pageParam, 0, 0, Integer.MAX_VALUE, errors);
-        int size = QueryParameters.integer("size", sizeParam, 20, 1, MAX_SIZE, errors);
+        QueryParameters.Paging paging = QueryParameters.paging(pageParam, sizeParam, 20, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("Invalid query parameters", errors));
         }
-        return alerts.list(Caller.of(identity), wanted, page, size);
+        return alerts.list(Caller.of(identity), wanted, paging.page(), paging.size());
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.centinela.intake.incident;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.centinela.platform.json.FreeText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Who the victims are and how to reach them: stored encrypted, shown only to those allowed, every read audited. */
@@ -9,5 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ConfidentialPart(
         @Schema(example = "[\"María Quispe\"]") List<String> victimNames,
         @Schema(example = "+51 999 999 999") String contact,
-        @Schema(example = "Prefers contact through the parish.") String notes) {
+        @Schema(example = "Prefers contact through the parish.") @FreeText String notes) {
 }

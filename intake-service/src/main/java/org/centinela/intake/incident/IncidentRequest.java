@@ -2,6 +2,7 @@ package org.centinela.intake.incident;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.centinela.platform.json.FreeText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -21,7 +22,7 @@ public record IncidentRequest(
         @Schema(example = "[\"PROTEST\",\"EXTRACTIVE_PROJECT\"]") List<String> context,
         @Schema(example = "true", defaultValue = "false") Boolean riskOngoing,
         @Schema(example = "es", defaultValue = "es", enumeration = {"es", "en"}) String language,
-        @Schema(example = "Free text, 1..20000 characters.", required = true) String description,
+        @Schema(example = "Free text, 1..20000 characters.", required = true) @FreeText String description,
         ConfidentialPart confidential) {
 
     public record DefendersInput(

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +56,7 @@ public class IncidentResource {
     private final ObjectMapper json;
     private final Regions regions;
     private final int maxPageSize;
+    private final ZoneId zone;
 
     public IncidentResource(Incidents incidents, IdempotencyKeys idempotency, CallerContext callers, ObjectMapper json,
                             Regions regions, IncidentsConfig config) {
@@ -65,6 +66,7 @@ public class IncidentResource {
         this.json = json;
         this.regions = regions;
         this.maxPageSize = config.maxPageSize();
+        this.zone = ZoneId.of(config.timeZone());
     }
 
     @POST
@@ -120,7 +122,7 @@ public class IncidentResource {
     @GET
     @RolesAllowed({Role.ADMIN, Role.REPORTER, Role.RESPONDER})
     @Operation(summary = "List incidents", description = "Newest receivedAt first: a reporter's own, a responder's "
-            + "alerted ones, all for admins. from/to are inclusive bounds on occurredOn. Items carry no description, "
+            + "alerted ones, all for admins. from/to are inclusive bounds on occurredOn, each within 1990-01-01..today. Items carry no description, "
             + "confidential part, locality or exact coordinates.")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = IncidentView.Page.class),
@@ -134,17 +136,17 @@ public class IncidentResource {
             @Parameter(example = "2017-12-31") @QueryParam("to") String to) {
         var caller = callers.current();
         List<Problem.FieldError> errors = new ArrayList<>();
-        int pageNumber = QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
-        int pageSize = QueryParameters.integer("size", size, 20, 1, maxPageSize, errors);
+        QueryParameters.Paging paging = QueryParameters.paging(page, size, 20, maxPageSize, errors);
         if (region != null && !regions.contains(region)) {
             errors.add(new Problem.FieldError("region", "unknown region '" + region + "'"));
         }
-        LocalDate fromDate = date("from", from, errors);
-        LocalDate toDate = date("to", to, errors);
+        LocalDate today = LocalDate.now(zone);
+        LocalDate fromDate = QueryParameters.date("from", from, IncidentRules.EARLIEST, today, errors);
+        LocalDate toDate = QueryParameters.date("to", to, IncidentRules.EARLIEST, today, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("Invalid query parameters", errors));
         }
-        return incidents.page(caller, pageNumber, pageSize, region, fromDate, toDate);
+        return incidents.page(caller, paging.page(), paging.size(), region, fromDate, toDate);
     }
 
     @POST
@@ -184,17 +186,5 @@ public class IncidentResource {
     public Map<String, Object> audit(@PathParam("id") UUID id) {
         List<ConfidentialReads.Read> reads = incidents.audit(callers.current(), id);
         return Map.of("incidentId", id, "reads", reads);
-    }
-
-    private static LocalDate date(String name, String value, List<Problem.FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, "must be a date YYYY-MM-DD"));
-            return null;
-        }
     }
 }

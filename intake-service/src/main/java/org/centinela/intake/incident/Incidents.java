@@ -32,6 +32,7 @@ import org.centinela.intake.organisation.Organisations;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.platform.crypto.FieldCipher;
 import org.centinela.platform.metrics.MetricNames;
+import org.centinela.platform.json.StrictText;
 import org.centinela.platform.problem.Problem;
 import org.centinela.platform.problem.ProblemException;
 import org.centinela.platform.security.Caller;
@@ -51,6 +52,7 @@ public class Incidents {
     private final ZoneId zone;
     private final IncidentRules rules;
     private final ReferenceSequence references;
+    private final ReportedRows rows;
     private final IdempotencyKeys idempotency;
     private final OutboxWriter outbox;
     private final Organisations organisations;
@@ -62,13 +64,14 @@ public class Incidents {
     private final Counter idempotentReplays;
 
     public Incidents(Regions regions, IncidentsConfig config,
-                     ReferenceSequence references, IdempotencyKeys idempotency, OutboxWriter outbox,
+                     ReferenceSequence references, ReportedRows rows, IdempotencyKeys idempotency, OutboxWriter outbox,
                      Organisations organisations, IncidentAccess access, ConfidentialReads reads, FieldCipher cipher,
                      ObjectMapper json, MeterRegistry registry, MetricNames names) {
         this.country = regions.country();
         this.zone = ZoneId.of(config.timeZone());
         this.rules = new IncidentRules(regions);
         this.references = references;
+        this.rows = rows;
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.organisations = organisations;
@@ -138,7 +141,6 @@ public class Incidents {
         incident.justiceStatus = JusticeStatus.NOT_REPORTED.name();
         incident.revision = 0;
         incident.updatedAt = now;
-        incident.persistAndFlush();
 
         IncidentHistory reported = new IncidentHistory();
         reported.incidentId = incident.id;
@@ -149,7 +151,7 @@ public class Incidents {
         reported.verification = incident.verification;
         reported.justiceStatus = incident.justiceStatus;
         reported.riskOngoing = incident.riskOngoing;
-        reported.persist();
+        rows.insert(incident, reported);
 
         outbox.append(incident.id, EventTypes.INCIDENT_REPORTED, IncidentEvents.data(incident, organisationName), now);
         IncidentView view = view(incident, List.of(reported),
@@ -313,7 +315,7 @@ public class Incidents {
 
     private <T> T read(String value, Class<T> type) {
         try {
-            return json.readValue(value, type);
+            return json.readerFor(type).withAttribute(StrictText.STORED, true).readValue(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored " + type.getSimpleName() + " unreadable", e);
         }

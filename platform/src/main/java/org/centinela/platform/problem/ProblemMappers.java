@@ -8,17 +8,13 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.centinela.platform.security.RevocationNotPublishedException;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Maps the failures every service shares to problem responses, so no client ever parses an HTML error page. */
 public class ProblemMappers {
 
     private static final String CHALLENGE = "Bearer realm=\"centinela\"";
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -53,24 +49,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
         return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Send application/json").toResponse();
-    }
-
-    /**
-     * What no other mapper takes: 503 with Retry-After when the database cannot be reached (a careful client retries
-     * and succeeds once it is back), else a 500 problem with an id to find it in the log.
-     */
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
-        if (DatabaseUnavailable.causes(e)) {
-            LOG.warnf("Database unreachable; answered 503: %s", e.getMessage());
-            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                            "The database cannot be reached right now; try again shortly").toResponse())
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .build();
-        }
-        String id = UUID.randomUUID().toString();
-        LOG.errorf(e, "Request failed [errorId=%s]", id);
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected error; its id in the log is " + id).toResponse();
     }
 
     @ServerExceptionMapper

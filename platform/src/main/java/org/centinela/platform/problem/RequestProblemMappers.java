@@ -62,6 +62,9 @@ public class RequestProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable); // Quarkus' JSON reader wraps some Jackson errors; name the field anyway
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() == 413) {
             return Problem.of(413, "Content Too Large", "The request body is larger than allowed").toResponse();

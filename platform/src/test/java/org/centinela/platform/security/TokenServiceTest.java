@@ -1,5 +1,6 @@
 package org.centinela.platform.security;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,6 +133,15 @@ class TokenServiceTest {
         assertTrue(tokens.verify(expired).isEmpty());
         assertTrue(tokens.verify(tampered).isEmpty());
         assertTrue(tokens.verify("not-a-token").isEmpty());
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsRefusedOnceItExpiresAlthoughItsVerificationIsRemembered() {
+        TokenService shortLived = new TokenService("t1", KEY, Map.of(), Duration.ofSeconds(1), 0);
+        String token = shortLived.issue(UUID.randomUUID(), Role.REPORTER);
+        assertTrue(shortLived.verify(token).isPresent());
+        assertTrue(shortLived.verify(token).isPresent(), "remembered");
+        await().atMost(Duration.ofSeconds(5)).until(() -> shortLived.verify(token).isEmpty());
     }
 
     @Test

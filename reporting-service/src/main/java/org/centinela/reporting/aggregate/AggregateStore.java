@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.centinela.reporting.disclosure.RecordKeys;
 
 /**
  * Transactions on the aggregates. Every writer first locks the single aggregate_state row, so live batches,
@@ -34,9 +35,11 @@ public class AggregateStore {
     private static final List<String> TABLES = List.of("processed_event", "incident_fact", "incident_cell", "alert_fact");
 
     private final AgroalDataSource dataSource;
+    private final RecordKeys keys;
 
-    public AggregateStore(AgroalDataSource dataSource) {
+    public AggregateStore(AgroalDataSource dataSource, RecordKeys keys) {
         this.dataSource = dataSource;
+        this.keys = keys;
     }
 
     /**
@@ -47,9 +50,9 @@ public class AggregateStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 AggregateState state = read(connection, LOCK_STATE);
-                int applied = AggregateWriter.apply(connection, state.currentGeneration(), events);
+                int applied = AggregateWriter.apply(connection, state.currentGeneration(), events, keys);
                 if (state.buildingGeneration() != null) {
-                    AggregateWriter.apply(connection, state.buildingGeneration(), events);
+                    AggregateWriter.apply(connection, state.buildingGeneration(), events, keys);
                 }
                 return applied == 0 ? Optional.<AggregateState>empty() : Optional.of(read(connection, BUMP_VERSION));
             }
@@ -61,7 +64,7 @@ public class AggregateStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 read(connection, LOCK_STATE);
-                return AggregateWriter.apply(connection, generation, events);
+                return AggregateWriter.apply(connection, generation, events, keys);
             }
         });
     }

@@ -21,13 +21,15 @@ import java.util.UUID;
 import org.centinela.contract.EventTypes;
 import org.centinela.contract.event.AlertEventData;
 import org.centinela.contract.event.IncidentEventData;
+import org.centinela.reporting.disclosure.RecordKeys;
 
 /**
  * Applies a batch of events to one generation of the aggregates on the caller's connection and transaction.
  * Exactly once: the batch's event ids go into processed_event first (ON CONFLICT DO NOTHING … RETURNING says
  * which are new) and only new events change a figure. An incident event carries the incident's whole state, so
  * the batch keeps the highest revision per incident, a revision not newer than the stored one is ignored, and the
- * per-year cells (incident_cell) move by the difference between the stored facts and the new ones. Alert events are merged per alert into commutative changes (earliest acknowledgement, escalated or not,
+ * per-year cells (incident_cell) move by the difference between the stored facts and the new ones, counts and key
+ * sums alike (an incident's record key, {@link RecordKeys}, is a function of its id). Alert events are merged per alert into commutative changes (earliest acknowledgement, escalated or not,
  * failures added), so their order within a batch does not matter. Each statement writes many rows.
  */
 public final class AggregateWriter {
@@ -41,14 +43,14 @@ public final class AggregateWriter {
     // One statement per batch: columns as arrays, list columns comma-joined (codes contain no comma).
     private static final String UPSERT_INCIDENTS = """
             INSERT INTO incident_fact (generation, incident_id, occurred_on, region, violations, perpetrators,
-                perpetrator_kinds, sectors, defenders, women, justice_status, verification, revision)
+                perpetrator_kinds, sectors, defenders, women, justice_status, verification, revision, cell_key)
             SELECT ?, id, occurred_on, region, string_to_array(violations, ','), string_to_array(perpetrators, ','),
                 string_to_array(kinds, ','), string_to_array(sectors, ','), defenders, women, justice, verification,
-                revision
+                revision, cell_key
             FROM unnest(?::uuid[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[],
-                ?::text[], ?::text[], ?::int[])
+                ?::text[], ?::text[], ?::int[], ?::bigint[])
                 AS t(id, occurred_on, region, violations, perpetrators, kinds, sectors, defenders, women, justice,
-                     verification, revision)
+                     verification, revision, cell_key)
             ON CONFLICT (generation, incident_id) DO UPDATE SET
                 occurred_on = EXCLUDED.occurred_on, region = EXCLUDED.region, violations = EXCLUDED.violations,
                 perpetrators = EXCLUDED.perpetrators, perpetrator_kinds = EXCLUDED.perpetrator_kinds,
@@ -63,15 +65,16 @@ public final class AggregateWriter {
             FROM incident_fact WHERE generation = ? AND incident_id = ANY(?)""";
 
     private static final String ADD_CELLS = """
-            INSERT INTO incident_cell (generation, year, region, dimension, key, incidents)
-            SELECT ?, * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+            INSERT INTO incident_cell (generation, year, region, dimension, key, incidents, key_sum)
+            SELECT ?, * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
             ON CONFLICT (generation, year, region, dimension, key)
-            DO UPDATE SET incidents = incident_cell.incidents + EXCLUDED.incidents""";
+            DO UPDATE SET incidents = incident_cell.incidents + EXCLUDED.incidents,
+                key_sum = incident_cell.key_sum + EXCLUDED.key_sum""";
 
     private static final String UPSERT_ALERT = """
             INSERT INTO alert_fact (generation, alert_id, priority, region, raised_at, acknowledged_at, escalated,
-                delivery_failures)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                delivery_failures, cell_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (generation, alert_id) DO UPDATE SET
                 acknowledged_at = LEAST(alert_fact.acknowledged_at, EXCLUDED.acknowledged_at),
                 escalated = alert_fact.escalated OR EXCLUDED.escalated,
@@ -81,7 +84,8 @@ public final class AggregateWriter {
     }
 
     /** Applies the events not yet applied to {@code generation}; returns how many were new. */
-    public static int apply(Connection connection, int generation, List<ReportingEvent> events) throws SQLException {
+    public static int apply(Connection connection, int generation, List<ReportingEvent> events, RecordKeys keys)
+            throws SQLException {
         // Sorted ids: concurrent writers to one generation take the key locks in the same order.
         Set<String> fresh = markProcessed(connection, generation, events);
         if (fresh.isEmpty()) {
@@ -102,8 +106,8 @@ public final class AggregateWriter {
                 alerts.computeIfAbsent(alert.data().alertId(), id -> new AlertChange(alert.data())).add(alert);
             }
         }
-        upsertIncidents(connection, generation, incidents);
-        upsertAlerts(connection, generation, alerts.values());
+        upsertIncidents(connection, generation, incidents, keys);
+        upsertAlerts(connection, generation, alerts.values(), keys);
         return applied;
     }
 
@@ -123,14 +127,15 @@ public final class AggregateWriter {
         return fresh;
     }
 
-    private static void upsertIncidents(Connection connection, int generation, Map<UUID, IncidentEventData> incidents)
-            throws SQLException {
+    private static void upsertIncidents(Connection connection, int generation, Map<UUID, IncidentEventData> incidents,
+                                        RecordKeys keys) throws SQLException {
         if (incidents.isEmpty()) {
             return;
         }
         Map<UUID, IncidentFact> stored = stored(connection, generation, incidents.keySet());
-        Map<CellKey, Long> deltas = new HashMap<>();
+        Map<CellKey, long[]> deltas = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
+        List<Long> cellKeys = new ArrayList<>();
         List<IncidentFact> facts = new ArrayList<>();
         for (IncidentEventData data : incidents.values()) {
             IncidentFact before = stored.get(data.incidentId());
@@ -138,11 +143,13 @@ public final class AggregateWriter {
                 continue; // stale: the stored state is as new or newer
             }
             IncidentFact after = IncidentFact.of(data);
+            long key = keys.of(data.incidentId());
             if (before != null) {
-                count(deltas, before, -1);
+                count(deltas, before, -1, key);
             }
-            count(deltas, after, 1);
+            count(deltas, after, 1, key);
             ids.add(data.incidentId());
+            cellKeys.add(key);
             facts.add(after);
         }
         if (!facts.isEmpty()) {
@@ -161,6 +168,7 @@ public final class AggregateWriter {
                 upsert.setArray(11, column(connection, facts, IncidentFact::justiceStatus));
                 upsert.setArray(12, column(connection, facts, IncidentFact::verification));
                 upsert.setArray(13, connection.createArrayOf("int4", facts.stream().map(IncidentFact::revision).toArray()));
+                upsert.setArray(14, connection.createArrayOf("int8", cellKeys.toArray()));
                 upsert.executeUpdate();
             }
         }
@@ -185,15 +193,23 @@ public final class AggregateWriter {
         return stored;
     }
 
-    private static void count(Map<CellKey, Long> deltas, IncidentFact fact, long sign) {
+    /** Adds sign × the incident's counts, and sign × its record key to the key sum of each of its cells. */
+    private static void count(Map<CellKey, long[]> deltas, IncidentFact fact, long sign, long recordKey) {
         int year = fact.occurredOn().getYear();
-        fact.cells((dimension, key) -> deltas.merge(new CellKey(year, fact.region(), dimension, key), sign, Long::sum),
-                (dimension, key, amount) -> deltas.merge(new CellKey(year, fact.region(), dimension, key),
-                        sign * amount, Long::sum));
+        fact.cells((dimension, key) -> add(deltas, new CellKey(year, fact.region(), dimension, key), sign, sign * recordKey),
+                (dimension, key, amount) -> add(deltas, new CellKey(year, fact.region(), dimension, key),
+                        sign * amount, sign * recordKey));
     }
 
-    private static void addCells(Connection connection, int generation, Map<CellKey, Long> deltas) throws SQLException {
-        List<CellKey> cells = deltas.entrySet().stream().filter(delta -> delta.getValue() != 0)
+    private static void add(Map<CellKey, long[]> deltas, CellKey cell, long incidents, long keySum) {
+        long[] delta = deltas.computeIfAbsent(cell, c -> new long[2]);
+        delta[0] += incidents;
+        delta[1] += keySum;
+    }
+
+    private static void addCells(Connection connection, int generation, Map<CellKey, long[]> deltas) throws SQLException {
+        List<CellKey> cells = deltas.entrySet().stream()
+                .filter(delta -> delta.getValue()[0] != 0 || delta.getValue()[1] != 0)
                 .map(Map.Entry::getKey).toList();
         if (cells.isEmpty()) {
             return;
@@ -204,7 +220,8 @@ public final class AggregateWriter {
             upsert.setArray(3, connection.createArrayOf("text", cells.stream().map(CellKey::region).toArray()));
             upsert.setArray(4, connection.createArrayOf("text", cells.stream().map(CellKey::dimension).toArray()));
             upsert.setArray(5, connection.createArrayOf("text", cells.stream().map(CellKey::key).toArray()));
-            upsert.setArray(6, connection.createArrayOf("int8", cells.stream().map(deltas::get).toArray()));
+            upsert.setArray(6, connection.createArrayOf("int8", cells.stream().map(cell -> deltas.get(cell)[0]).toArray()));
+            upsert.setArray(7, connection.createArrayOf("int8", cells.stream().map(cell -> deltas.get(cell)[1]).toArray()));
             upsert.executeUpdate();
         }
     }
@@ -221,8 +238,8 @@ public final class AggregateWriter {
     private record CellKey(int year, String region, String dimension, String key) {
     }
 
-    private static void upsertAlerts(Connection connection, int generation, Iterable<AlertChange> alerts)
-            throws SQLException {
+    private static void upsertAlerts(Connection connection, int generation, Iterable<AlertChange> alerts,
+                                     RecordKeys keys) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ALERT)) {
             int rows = 0;
             for (AlertChange change : alerts) {
@@ -238,6 +255,7 @@ public final class AggregateWriter {
                 }
                 upsert.setBoolean(7, change.escalated);
                 upsert.setInt(8, change.deliveryFailures);
+                upsert.setLong(9, keys.of(change.alertId));
                 upsert.addBatch();
                 rows++;
             }

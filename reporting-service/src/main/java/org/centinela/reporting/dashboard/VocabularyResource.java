@@ -12,7 +12,6 @@ import org.centinela.contract.vocabulary.PerpetratorKind;
 import org.centinela.contract.vocabulary.Regions;
 import org.centinela.contract.vocabulary.Sector;
 import org.centinela.contract.vocabulary.Violation;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,11 +25,11 @@ public class VocabularyResource {
 
     private final Map<String, Object> labels;
 
-    public VocabularyResource(@ConfigProperty(name = "centinela.country") String country) {
+    public VocabularyResource(Regions regions) {
         Map<String, Object> all = new LinkedHashMap<>();
-        Map<String, String> regions = new LinkedHashMap<>();
-        Regions.of(country).all().forEach(region -> regions.put(region.code(), region.name()));
-        all.put("regions", regions);
+        Map<String, String> regionNames = new LinkedHashMap<>();
+        regions.all().forEach(region -> regionNames.put(region.code(), region.name()));
+        all.put("regions", regionNames);
         all.put("violations", labelled(Violation.values()));
         all.put("perpetratorKinds", labelled(PerpetratorKind.values()));
         all.put("sectors", labelled(Sector.values()));

@@ -16,44 +16,51 @@ import org.centinela.contract.vocabulary.Regions;
 import org.centinela.contract.vocabulary.Sector;
 import org.centinela.contract.vocabulary.Verification;
 import org.centinela.contract.vocabulary.Violation;
+import org.centinela.reporting.disclosure.CellKeyMethod;
 
 /**
  * Turns counts read from the aggregates into the response bodies of SPEC §6/§9: every enumerated key present
- * (zeros included), months without incidents inside the period present, and small cells suppressed unless the
- * caller asked (and may ask) for exact figures.
+ * (zeros included), months without incidents inside the period present, and every count protected
+ * ({@link Protection}) unless the caller asked (and may ask) for exact figures.
  */
 public final class Reports {
 
     private final Regions regions;
-    private final SmallCellSuppression suppression;
 
-    public Reports(Regions regions, SmallCellSuppression suppression) {
+    public Reports(Regions regions) {
         this.regions = regions;
-        this.suppression = suppression;
     }
 
-    public Map<String, Object> summary(Snapshot<Cells> snapshot, IncidentFilter filter, boolean exact) {
+    /** @param protection how counts are published; null for exact figures */
+    public Map<String, Object> summary(Snapshot<Cells> snapshot, IncidentFilter filter, Protection protection) {
         Cells cells = snapshot.data();
         long total = cells.count("total", "incidents");
+        long keySum = cells.keySum("total", "incidents");
+        Long shownTotal = count(protection, "incidents", total, keySum);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incidents", count(total, exact));
-        body.put("defendersAffected", count(cells.count("total", "defenders"), exact));
-        body.put("womenDefendersAffected", count(cells.count("total", "women"), exact));
-        body.put("byViolation", overlapping(cells, "violation", names(Violation.values()), total, exact));
-        body.put("byRegion", partition(cells, "region", regionCodes(), total, exact));
-        body.put("byPerpetrator", overlapping(cells, "perpetrator", names(Perpetrator.values()), total, exact));
-        body.put("byPerpetratorKind", overlapping(cells, "perpetratorKind", names(PerpetratorKind.values()), total, exact));
-        body.put("bySector", overlapping(cells, "sector", names(Sector.values()), total, exact));
-        body.put("byJusticeStatus", partition(cells, "justiceStatus", names(JusticeStatus.values()), total, exact));
-        body.put("byVerification", partition(cells, "verification", names(Verification.values()), total, exact));
-        body.put("byMonth", partition(cells, "month", periods("month", filter, cells.dimension("month").keySet()),
-                total, exact));
+        body.put("incidents", shownTotal);
+        body.put("defendersAffected", count(protection, "defendersAffected", cells.count("total", "defenders"),
+                keySum + CellKeyMethod.DEFENDERS));
+        body.put("womenDefendersAffected", count(protection, "womenDefendersAffected", cells.count("total", "women"),
+                keySum + CellKeyMethod.WOMEN));
+        body.put("byViolation", breakdown(protection, cells, "violation", names(Violation.values()), shownTotal, false));
+        body.put("byRegion", breakdown(protection, cells, "region", regionCodes(), shownTotal, true));
+        body.put("byPerpetrator", breakdown(protection, cells, "perpetrator", names(Perpetrator.values()), shownTotal, false));
+        body.put("byPerpetratorKind", breakdown(protection, cells, "perpetratorKind", names(PerpetratorKind.values()),
+                shownTotal, false));
+        body.put("bySector", breakdown(protection, cells, "sector", names(Sector.values()), shownTotal, false));
+        body.put("byJusticeStatus", breakdown(protection, cells, "justiceStatus", names(JusticeStatus.values()),
+                shownTotal, true));
+        body.put("byVerification", breakdown(protection, cells, "verification", names(Verification.values()),
+                shownTotal, true));
+        body.put("byMonth", breakdown(protection, cells, "month",
+                periods("month", filter, cells.dimension("month").keySet()), shownTotal, true));
         body.put("asOf", snapshot.asOf().toString());
         return body;
     }
 
     public Map<String, Object> timeseries(Snapshot<Cells> snapshot, IncidentFilter filter, String interval,
-                                          String groupBy, boolean exact) {
+                                          String groupBy, Protection protection) {
         Cells cells = snapshot.data();
         List<String> keys = switch (groupBy) {
             case "region" -> regionCodes();
@@ -63,16 +70,19 @@ public final class Reports {
         };
         List<Map<String, Object>> series = new ArrayList<>();
         for (String period : periods(interval, filter, cells.dimension("period").keySet())) {
-            long total = cells.count("period", period);
+            Long shownTotal = count(protection, "period:" + period, cells.count("period", period),
+                    cells.keySum("period", period));
             Map<String, Long> counts = new LinkedHashMap<>();
+            Map<String, Long> keySums = new LinkedHashMap<>();
             for (String key : keys) {
                 counts.put(key, cells.count("cell", period + "|" + key));
+                keySums.put(key, cells.keySum("cell", period + "|" + key));
             }
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("period", period);
-            point.put("incidents", count(total, exact));
-            point.put("counts", exact ? counts
-                    : "region".equals(groupBy) ? suppression.partition(counts, total) : suppression.overlapping(counts, total));
+            point.put("incidents", shownTotal);
+            point.put("counts", protection == null ? counts
+                    : protection.breakdown(period, counts, keySums, shownTotal, "region".equals(groupBy)));
             series.add(point);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -83,19 +93,22 @@ public final class Reports {
         return body;
     }
 
-    public Map<String, Object> alerts(Snapshot<Cells> snapshot, boolean exact) {
+    public Map<String, Object> alerts(Snapshot<Cells> snapshot, Protection protection) {
         Cells cells = snapshot.data();
-        long raised = cells.count("total", "raised");
-        long acknowledged = cells.count("total", "acknowledged");
+        Long raised = count(protection, "raised", cells.count("total", "raised"), cells.keySum("total", "raised"));
+        Long acknowledged = count(protection, "acknowledged", cells.count("total", "acknowledged"),
+                cells.keySum("total", "acknowledged"));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("raised", count(raised, exact));
-        body.put("acknowledged", count(acknowledged, exact));
-        body.put("escalated", count(cells.count("total", "escalated"), exact));
-        body.put("deliveryFailures", count(cells.count("total", "deliveryFailures"), exact));
+        body.put("raised", raised);
+        body.put("acknowledged", acknowledged);
+        body.put("escalated", count(protection, "escalated", cells.count("total", "escalated"),
+                cells.keySum("total", "escalated")));
+        body.put("deliveryFailures", count(protection, "deliveryFailures", cells.count("total", "deliveryFailures"),
+                cells.keySum("total", "deliveryFailures") + CellKeyMethod.DELIVERY_FAILURES));
         Map<String, Object> byPriority = new LinkedHashMap<>();
         for (Priority priority : Priority.values()) {
             // A median of fewer than k acknowledgements would tell how fast one team answered one alert.
-            boolean shown = exact || cells.count("priorityAcknowledged", priority.name()) >= suppression.k();
+            boolean shown = enough(protection, cells, "priorityAcknowledged", priority.name());
             Map<String, Object> times = new LinkedHashMap<>();
             times.put("median", shown ? seconds(cells.value("priorityMedian", priority.name())) : null);
             times.put("p90", shown ? seconds(cells.value("priorityP90", priority.name())) : null);
@@ -103,11 +116,12 @@ public final class Reports {
         }
         body.put("timeToAcknowledgeSeconds", byPriority);
         List<String> codes = regionCodes(cells.dimension("regionRaised").keySet());
-        Map<String, Long> raisedByRegion = partition(cells, "regionRaised", codes, raised, exact);
-        Map<String, Long> acknowledgedByRegion = partition(cells, "regionAcknowledged", codes, acknowledged, exact);
+        Map<String, Long> raisedByRegion = breakdown(protection, cells, "regionRaised", codes, raised, true);
+        Map<String, Long> acknowledgedByRegion = breakdown(protection, cells, "regionAcknowledged", codes, acknowledged,
+                true);
         Map<String, Object> byRegion = new LinkedHashMap<>();
         for (String code : codes) {
-            boolean shown = exact || cells.count("regionAcknowledged", code) >= suppression.k();
+            boolean shown = enough(protection, cells, "regionAcknowledged", code);
             Map<String, Object> region = new LinkedHashMap<>();
             region.put("raised", raisedByRegion.get(code));
             region.put("acknowledged", acknowledgedByRegion.get(code));
@@ -119,29 +133,29 @@ public final class Reports {
         return body;
     }
 
-    private Long count(long n, boolean exact) {
-        return exact ? Long.valueOf(n) : suppression.single(n);
+    private static Long count(Protection protection, String cell, long n, long keySum) {
+        return protection == null ? Long.valueOf(n) : protection.single(cell, n, keySum);
     }
 
-    private Map<String, Long> partition(Cells cells, String dimension, List<String> keys, long total, boolean exact) {
-        Map<String, Long> counts = counts(cells, dimension, keys);
-        return exact ? counts : suppression.partition(counts, total);
+    /** Whether a median is shown: always when exact, else over at least k acknowledgements once perturbed. */
+    private static boolean enough(Protection protection, Cells cells, String dimension, String key) {
+        return protection == null || protection.reaches(cells.count(dimension, key), cells.keySum(dimension, key));
     }
 
-    private Map<String, Long> overlapping(Cells cells, String dimension, List<String> keys, long total,
-                                         boolean exact) {
-        Map<String, Long> counts = counts(cells, dimension, keys);
-        return exact ? counts : suppression.overlapping(counts, total);
-    }
-
-    private static Map<String, Long> counts(Cells cells, String dimension, List<String> keys) {
+    private static Map<String, Long> breakdown(Protection protection, Cells cells, String dimension, List<String> keys,
+                                               Long shownTotal, boolean partition) {
         Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> keySums = new LinkedHashMap<>();
         for (String key : keys) {
             counts.put(key, cells.count(dimension, key));
+            keySums.put(key, cells.keySum(dimension, key));
         }
         // Keys outside the vocabulary (an event from a newer contract) still count.
-        new TreeSet<>(cells.dimension(dimension).keySet()).forEach(key -> counts.putIfAbsent(key, cells.count(dimension, key)));
-        return counts;
+        new TreeSet<>(cells.dimension(dimension).keySet()).forEach(key -> {
+            counts.putIfAbsent(key, cells.count(dimension, key));
+            keySums.putIfAbsent(key, cells.keySum(dimension, key));
+        });
+        return protection == null ? counts : protection.breakdown(dimension, counts, keySums, shownTotal, partition);
     }
 
     private List<String> regionCodes() {

@@ -15,7 +15,8 @@ import java.util.List;
  * per-year cells; others (a period within a year, a violation, sector or perpetrator-kind filter) read the
  * per-incident facts. Each method is one SQL statement, so the figures and the version
  * they belong to come from one snapshot: the filtered incidents are read once (a materialised CTE) and every
- * breakdown is a GROUP BY over them, arrays unnested for the keys an incident can carry several of.
+ * breakdown is a GROUP BY over them, arrays unnested for the keys an incident can carry several of. Every count
+ * comes with the sum of its records' keys mod 2^32, the cell key that perturbation looks up.
  */
 @ApplicationScoped
 public class StatsRepository {
@@ -24,6 +25,10 @@ public class StatsRepository {
             WITH s AS (SELECT current_generation AS g, version, changed_at FROM aggregate_state WHERE id = 1)""";
     private static final String STATE_ROW = """
             SELECT 'state', 'version', version::float8, (extract(epoch FROM changed_at) * 1000)::float8 FROM s""";
+
+    /** The key sum of a group of incidents or alerts, mod 2^32 (the cell key of the cell-key method). */
+    private static final String KEY_SUM = "(sum(cell_key) % 4294967296)::float8";
+    private static final String CELL_KEY_SUM = "(sum(key_sum) % 4294967296)::float8";
 
     private final AgroalDataSource dataSource;
 
@@ -36,26 +41,26 @@ public class StatsRepository {
             List<Object> parameters = new ArrayList<>();
             return query(STATE + ",\n" + cells(filter, parameters) + "\n" + STATE_ROW + """
 
-                    UNION ALL SELECT 'total', key, sum(incidents), NULL FROM c WHERE dimension = 'total' GROUP BY key
-                    UNION ALL SELECT 'region', region, sum(incidents), NULL FROM c
+                    UNION ALL SELECT 'total', key, sum(incidents), (sum(key_sum) % 4294967296)::float8 FROM c WHERE dimension = 'total' GROUP BY key
+                    UNION ALL SELECT 'region', region, sum(incidents), (sum(key_sum) % 4294967296)::float8 FROM c
                         WHERE dimension = 'total' AND key = 'incidents' GROUP BY region
-                    UNION ALL SELECT dimension, key, sum(incidents), NULL FROM c WHERE dimension <> 'total'
+                    UNION ALL SELECT dimension, key, sum(incidents), (sum(key_sum) % 4294967296)::float8 FROM c WHERE dimension <> 'total'
                         GROUP BY dimension, key HAVING sum(incidents) <> 0""", parameters);
         }
         List<Object> parameters = new ArrayList<>();
         String sql = STATE + ",\n" + incidents(filter, parameters) + "\n" + STATE_ROW + """
 
-                UNION ALL SELECT 'total', 'incidents', count(*), NULL FROM f
-                UNION ALL SELECT 'total', 'defenders', coalesce(sum(defenders), 0), NULL FROM f
-                UNION ALL SELECT 'total', 'women', coalesce(sum(women), 0), NULL FROM f
-                UNION ALL SELECT 'region', region, count(*), NULL FROM f GROUP BY region
-                UNION ALL SELECT 'justiceStatus', justice_status, count(*), NULL FROM f GROUP BY justice_status
-                UNION ALL SELECT 'verification', verification, count(*), NULL FROM f GROUP BY verification
-                UNION ALL SELECT 'month', to_char(occurred_on, 'YYYY-MM'), count(*), NULL FROM f GROUP BY 2
-                UNION ALL SELECT 'violation', k, count(*), NULL FROM f, unnest(f.violations) k GROUP BY k
-                UNION ALL SELECT 'perpetrator', k, count(*), NULL FROM f, unnest(f.perpetrators) k GROUP BY k
-                UNION ALL SELECT 'perpetratorKind', k, count(*), NULL FROM f, unnest(f.perpetrator_kinds) k GROUP BY k
-                UNION ALL SELECT 'sector', k, count(*), NULL FROM f, unnest(f.sectors) k GROUP BY k""";
+                UNION ALL SELECT 'total', 'incidents', count(*), (sum(cell_key) % 4294967296)::float8 FROM f
+                UNION ALL SELECT 'total', 'defenders', coalesce(sum(defenders), 0), coalesce((sum(cell_key) % 4294967296)::float8, 0) FROM f
+                UNION ALL SELECT 'total', 'women', coalesce(sum(women), 0), coalesce((sum(cell_key) % 4294967296)::float8, 0) FROM f
+                UNION ALL SELECT 'region', region, count(*), (sum(cell_key) % 4294967296)::float8 FROM f GROUP BY region
+                UNION ALL SELECT 'justiceStatus', justice_status, count(*), (sum(cell_key) % 4294967296)::float8 FROM f GROUP BY justice_status
+                UNION ALL SELECT 'verification', verification, count(*), (sum(cell_key) % 4294967296)::float8 FROM f GROUP BY verification
+                UNION ALL SELECT 'month', to_char(occurred_on, 'YYYY-MM'), count(*), (sum(cell_key) % 4294967296)::float8 FROM f GROUP BY 2
+                UNION ALL SELECT 'violation', k, count(*), (sum(cell_key) % 4294967296)::float8 FROM f, unnest(f.violations) k GROUP BY k
+                UNION ALL SELECT 'perpetrator', k, count(*), (sum(cell_key) % 4294967296)::float8 FROM f, unnest(f.perpetrators) k GROUP BY k
+                UNION ALL SELECT 'perpetratorKind', k, count(*), (sum(cell_key) % 4294967296)::float8 FROM f, unnest(f.perpetrator_kinds) k GROUP BY k
+                UNION ALL SELECT 'sector', k, count(*), (sum(cell_key) % 4294967296)::float8 FROM f, unnest(f.sectors) k GROUP BY k""";
         return query(sql, parameters);
     }
 
@@ -74,8 +79,8 @@ public class StatsRepository {
             default -> throw new IllegalArgumentException(groupBy);
         };
         String sql = STATE + ",\n" + incidents(filter, parameters) + "\n" + STATE_ROW
-                + "\nUNION ALL SELECT 'period', " + period + ", count(*), NULL FROM f GROUP BY 2"
-                + "\nUNION ALL SELECT 'cell', " + period + " || '|' || k, count(*), NULL " + key + " GROUP BY 2";
+                + "\nUNION ALL SELECT 'period', " + period + ", count(*), " + KEY_SUM + " FROM f GROUP BY 2"
+                + "\nUNION ALL SELECT 'cell', " + period + " || '|' || k, count(*), " + KEY_SUM + " " + key + " GROUP BY 2";
         return query(sql, parameters);
     }
 
@@ -96,20 +101,29 @@ public class StatsRepository {
         }
         String seconds = "extract(epoch FROM acknowledged_at - raised_at)";
         String sql = STATE + ",\nf AS MATERIALIZED (SELECT a.* FROM alert_fact a, s WHERE " + where + ")\n" + STATE_ROW
-                + "\nUNION ALL SELECT 'total', 'raised', count(*), NULL FROM f"
-                + "\nUNION ALL SELECT 'total', 'acknowledged', count(acknowledged_at), NULL FROM f"
-                + "\nUNION ALL SELECT 'total', 'escalated', count(*) FILTER (WHERE escalated), NULL FROM f"
-                + "\nUNION ALL SELECT 'total', 'deliveryFailures', coalesce(sum(delivery_failures), 0), NULL FROM f"
-                + "\nUNION ALL SELECT 'priorityAcknowledged', priority, count(acknowledged_at), NULL FROM f GROUP BY priority"
+                + "\nUNION ALL SELECT 'total', 'raised', count(*), coalesce(" + KEY_SUM + ", 0) FROM f"
+                + "\nUNION ALL SELECT 'total', 'acknowledged', count(acknowledged_at), coalesce("
+                + keySum("acknowledged_at IS NOT NULL") + ", 0) FROM f"
+                + "\nUNION ALL SELECT 'total', 'escalated', count(*) FILTER (WHERE escalated), coalesce("
+                + keySum("escalated") + ", 0) FROM f"
+                + "\nUNION ALL SELECT 'total', 'deliveryFailures', coalesce(sum(delivery_failures), 0), coalesce("
+                + KEY_SUM + ", 0) FROM f"
+                + "\nUNION ALL SELECT 'priorityAcknowledged', priority, count(acknowledged_at), coalesce("
+                + keySum("acknowledged_at IS NOT NULL") + ", 0) FROM f GROUP BY priority"
                 + "\nUNION ALL SELECT 'priorityMedian', priority, percentile_cont(0.5) WITHIN GROUP (ORDER BY " + seconds
                 + "), NULL FROM f WHERE acknowledged_at IS NOT NULL GROUP BY priority"
                 + "\nUNION ALL SELECT 'priorityP90', priority, percentile_cont(0.9) WITHIN GROUP (ORDER BY " + seconds
                 + "), NULL FROM f WHERE acknowledged_at IS NOT NULL GROUP BY priority"
-                + "\nUNION ALL SELECT 'regionRaised', region, count(*), NULL FROM f GROUP BY region"
-                + "\nUNION ALL SELECT 'regionAcknowledged', region, count(acknowledged_at), NULL FROM f GROUP BY region"
+                + "\nUNION ALL SELECT 'regionRaised', region, count(*), " + KEY_SUM + " FROM f GROUP BY region"
+                + "\nUNION ALL SELECT 'regionAcknowledged', region, count(acknowledged_at), coalesce("
+                + keySum("acknowledged_at IS NOT NULL") + ", 0) FROM f GROUP BY region"
                 + "\nUNION ALL SELECT 'regionMedian', region, percentile_cont(0.5) WITHIN GROUP (ORDER BY " + seconds
                 + "), NULL FROM f WHERE acknowledged_at IS NOT NULL GROUP BY region";
         return query(sql, parameters);
+    }
+
+    private static String keySum(String condition) {
+        return "(sum(cell_key) FILTER (WHERE " + condition + ") % 4294967296)::float8";
     }
 
     /**
@@ -126,16 +140,16 @@ public class StatsRepository {
         List<Object> parameters = new ArrayList<>();
         boolean yearly = "year".equals(interval);
         String periodTotals = yearly
-                ? "SELECT 'period', year::text, sum(incidents), NULL FROM c WHERE dimension = 'total' AND key = 'incidents' GROUP BY year"
-                : "SELECT 'period', key, sum(incidents), NULL FROM c WHERE dimension = 'month' GROUP BY key HAVING sum(incidents) <> 0";
+                ? "SELECT 'period', year::text, sum(incidents), " + CELL_KEY_SUM + " FROM c WHERE dimension = 'total' AND key = 'incidents' GROUP BY year"
+                : "SELECT 'period', key, sum(incidents), " + CELL_KEY_SUM + " FROM c WHERE dimension = 'month' GROUP BY key HAVING sum(incidents) <> 0";
         String period = yearly ? "year::text" : "key";
         String cellRows;
         if ("region".equals(groupBy)) {
-            cellRows = "SELECT 'cell', " + period + " || '|' || region, sum(incidents), NULL FROM c WHERE "
+            cellRows = "SELECT 'cell', " + period + " || '|' || region, sum(incidents), " + CELL_KEY_SUM + " FROM c WHERE "
                     + (yearly ? "dimension = 'total' AND key = 'incidents'" : "dimension = 'month'")
                     + " GROUP BY " + period + ", region";
         } else {
-            cellRows = "SELECT 'cell', year::text || '|' || key, sum(incidents), NULL FROM c WHERE dimension = ?"
+            cellRows = "SELECT 'cell', year::text || '|' || key, sum(incidents), " + CELL_KEY_SUM + " FROM c WHERE dimension = ?"
                     + " GROUP BY year, key";
         }
         String sql = STATE + ",\n" + cells(filter, parameters) + "\n" + STATE_ROW
@@ -160,7 +174,7 @@ public class StatsRepository {
             where.append(" AND c.region = ANY(?)");
             parameters.add(filter.regions().toArray(String[]::new));
         }
-        return "c AS MATERIALIZED (SELECT c.year, c.region, c.dimension, c.key, c.incidents FROM incident_cell c, s WHERE "
+        return "c AS MATERIALIZED (SELECT c.year, c.region, c.dimension, c.key, c.incidents, c.key_sum FROM incident_cell c, s WHERE "
                 + where + ")";
     }
 
@@ -191,7 +205,7 @@ public class StatsRepository {
             parameters.add(filter.perpetratorKinds().toArray(String[]::new));
         }
         return "f AS MATERIALIZED (SELECT i.region, i.occurred_on, i.violations, i.perpetrators, i.perpetrator_kinds, "
-                + "i.sectors, i.defenders, i.women, i.justice_status, i.verification FROM incident_fact i, s WHERE "
+                + "i.sectors, i.defenders, i.women, i.justice_status, i.verification, i.cell_key FROM incident_fact i, s WHERE "
                 + where + ")";
     }
 
@@ -215,7 +229,7 @@ public class StatsRepository {
                         version = Math.round(rows.getDouble(3));
                         asOf = Instant.ofEpochMilli(Math.round(rows.getDouble(4)));
                     } else {
-                        cells.put(rows.getString(1), rows.getString(2), rows.getDouble(3));
+                        cells.put(rows.getString(1), rows.getString(2), rows.getDouble(3), Math.round(rows.getDouble(4)));
                     }
                 }
             }

@@ -18,8 +18,9 @@ import org.centinela.platform.problem.Problem;
 import org.centinela.platform.problem.ProblemException;
 
 /**
- * The query parameters of a stats request, checked: an unknown parameter, an unknown code, a bad date or
- * from after to is a 400 naming the parameter. {@link #canonical()} identifies the request for ETags and the
+ * The query parameters of a stats request, checked: an unknown parameter, an unknown code, a bad date, a date
+ * outside 1990-01-01..today, from after to, and what {@link QueryBounds} refuses (parts of months, repeated
+ * filters for figures that are not exact; too many time-series cells) is a 400 naming the parameter. {@link #canonical()} identifies the request for ETags and the
  * response cache, whatever the order of its parameters.
  */
 public record StatsRequest(IncidentFilter filter, boolean exact, String interval, String groupBy, String canonical) {
@@ -50,7 +51,7 @@ public record StatsRequest(IncidentFilter filter, boolean exact, String interval
      *                           absent, mean "the summary" (export.csv)
      */
     public static StatsRequest parse(MultivaluedMap<String, String> query, Set<String> allowed, Regions regions,
-                                     boolean timeseriesRequired) {
+                                     boolean timeseriesRequired, QueryBounds bounds) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, List<String>> sorted = new TreeMap<>();
         query.forEach((name, values) -> {
@@ -60,16 +61,23 @@ public record StatsRequest(IncidentFilter filter, boolean exact, String interval
                 sorted.put(name, values.stream().sorted().toList());
             }
         });
-        LocalDate from = date(sorted, FROM, errors);
-        LocalDate to = date(sorted, TO, errors);
+        LocalDate from = date(sorted, FROM, errors, bounds);
+        LocalDate to = date(sorted, TO, errors, bounds);
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(new Problem.FieldError(TO, "must not be before from"));
+        }
+        boolean exact = flag(sorted, errors);
+        if (!exact) {
+            check(errors, FROM, from == null ? null : QueryBounds.notMonthStart(from));
+            check(errors, TO, to == null ? null : bounds.notMonthEnd(to));
+            for (String filter : List.of(REGION, VIOLATION, SECTOR, PERPETRATOR_KIND)) {
+                check(errors, filter, QueryBounds.repeated(sorted.getOrDefault(filter, List.of())));
+            }
         }
         List<String> regionCodes = codes(sorted, REGION, regions::contains, errors);
         List<String> violations = codes(sorted, VIOLATION, names(Violation.values()), errors);
         List<String> sectors = codes(sorted, SECTOR, names(Sector.values()), errors);
         List<String> kinds = codes(sorted, PERPETRATOR_KIND, names(PerpetratorKind.values()), errors);
-        boolean exact = flag(sorted, errors);
         String interval = oneOf(sorted, INTERVAL, INTERVALS, errors);
         String groupBy = oneOf(sorted, GROUP_BY, GROUP_BYS, errors);
         if (allowed.contains(INTERVAL) && (timeseriesRequired || interval != null || groupBy != null)) {
@@ -80,6 +88,15 @@ public record StatsRequest(IncidentFilter filter, boolean exact, String interval
                 errors.add(new Problem.FieldError(GROUP_BY, "required: one of " + GROUP_BYS));
             }
         }
+        if (interval != null && groupBy != null) {
+            int keys = switch (groupBy) {
+                case "region" -> regions.all().size();
+                case "violation" -> Violation.values().length;
+                case "sector" -> Sector.values().length;
+                default -> PerpetratorKind.values().length;
+            };
+            check(errors, INTERVAL, bounds.tooManyCells(interval, from, to, keys));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("Invalid statistics query", errors));
         }
@@ -89,16 +106,30 @@ public record StatsRequest(IncidentFilter filter, boolean exact, String interval
                 interval, groupBy, canonical.toString());
     }
 
-    private static LocalDate date(Map<String, List<String>> query, String name, List<Problem.FieldError> errors) {
+    private static LocalDate date(Map<String, List<String>> query, String name, List<Problem.FieldError> errors,
+                                  QueryBounds bounds) {
         String value = single(query, name, errors);
         if (value == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(name, "must be a date YYYY-MM-DD"));
             return null;
+        }
+        String outOfRange = bounds.outOfRange(date);
+        if (outOfRange != null) {
+            errors.add(new Problem.FieldError(name, outOfRange));
+            return null;
+        }
+        return date;
+    }
+
+    private static void check(List<Problem.FieldError> errors, String field, String message) {
+        if (message != null) {
+            errors.add(new Problem.FieldError(field, message));
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 import org.centinela.contract.vocabulary.Regions;
@@ -20,7 +21,6 @@ import org.centinela.platform.problem.ProblemException;
 import org.centinela.platform.security.Caller;
 import org.centinela.platform.security.Role;
 import org.centinela.reporting.ReportingConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -43,12 +43,14 @@ public class StatsResource {
     private final SecurityIdentity identity;
     private final Regions regions;
     private final CacheControl cacheControl;
+    private final QueryBounds bounds;
 
     public StatsResource(StatsService stats, SecurityIdentity identity, ReportingConfig config,
-                         @ConfigProperty(name = "centinela.country") String country) {
+                         Regions regions) {
         this.stats = stats;
         this.identity = identity;
-        this.regions = Regions.of(country);
+        this.regions = regions;
+        this.bounds = new QueryBounds(Clock.systemUTC(), config.maxTimeseriesCells());
         this.cacheControl = new CacheControl();
         cacheControl.setPrivate(true);
         cacheControl.setNoCache(config.maxAgeSeconds() == 0);
@@ -61,7 +63,8 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Incidents, defenders affected and every breakdown, for the filters given",
             description = "Filters: from, to (inclusive dates on occurredOn), region, violation, sector, perpetratorKind "
-                    + "(each repeatable; any of the values), exact=true (admins only). Counts 0 < n < k are null.")
+                    + "(each once; repeatable with exact=true), exact=true (admins only). Without exact, from/to are whole "
+                    + "months within 1990-01-01..today and counts are protected (perturbed; small ones null or 0).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples =
     @ExampleObject(name = "summary", value = """
             {"incidents":42,"defendersAffected":97,"womenDefendersAffected":31,"byViolation":{"KILLING":0,"DEATH_THREAT":17},
@@ -70,7 +73,8 @@ public class StatsResource {
              "byJusticeStatus":{"NOT_REPORTED":30,"ARCHIVED_WITHOUT_SANCTION":12},"byVerification":{"UNVERIFIED":42},
              "byMonth":{"2017-08":12},"asOf":"2026-11-29T00:40:00Z"}""")))
     @APIResponse(responseCode = "304", description = "If-None-Match matches the current ETag")
-    @APIResponse(responseCode = "400", description = "Unknown parameter or code")
+    @APIResponse(responseCode = "400", description = "Unknown parameter or code, a date outside 1990-01-01..today; "
+            + "for figures that are not exact, part of a month or a filter given twice")
     public Response summary(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return respond(StatsService.Kind.SUMMARY, uri, StatsRequest.SUMMARY, ifNoneMatch, MediaType.APPLICATION_JSON, false);
     }
@@ -126,7 +130,7 @@ public class StatsResource {
     }
 
     private StatsRequest request(UriInfo uri, Set<String> allowed, boolean timeseries) {
-        StatsRequest request = StatsRequest.parse(uri.getQueryParameters(), allowed, regions, timeseries);
+        StatsRequest request = StatsRequest.parse(uri.getQueryParameters(), allowed, regions, timeseries, bounds);
         if (request.exact() && !Caller.of(identity).isAdmin()) {
             throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, "Only admins may ask for exact figures"));
         }

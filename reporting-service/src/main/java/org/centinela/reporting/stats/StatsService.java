@@ -12,7 +12,9 @@ import java.util.Map;
 import org.centinela.contract.vocabulary.Regions;
 import org.centinela.reporting.ReportingConfig;
 import org.centinela.reporting.aggregate.ServedVersion;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.centinela.reporting.disclosure.CellKeyMethod;
+import org.centinela.reporting.disclosure.Coins;
+import org.centinela.reporting.disclosure.RecordKeys;
 
 /**
  * Answers stats requests with a body and its strong ETag. The ETag is the served version plus a digest of the
@@ -31,6 +33,9 @@ public class StatsService {
     private final Reports reports;
     private final ObjectMapper json;
     private final int k;
+    private final RecordKeys keys;
+    private final CellKeyMethod method;
+    private final SmallCellSuppression suppression;
     private final Map<String, String> bodies = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -39,12 +44,15 @@ public class StatsService {
     };
 
     public StatsService(StatsRepository repository, ServedVersion servedVersion, ReportingConfig config,
-                        @ConfigProperty(name = "centinela.country") String country, ObjectMapper json) {
+                        Regions regions, ObjectMapper json, RecordKeys keys) {
         this.repository = repository;
         this.servedVersion = servedVersion;
-        this.reports = new Reports(Regions.of(country), new SmallCellSuppression(config.suppressionThreshold()));
-        this.json = json;
         this.k = config.suppressionThreshold();
+        this.reports = new Reports(regions);
+        this.json = json;
+        this.keys = keys;
+        this.method = new CellKeyMethod(k);
+        this.suppression = new SmallCellSuppression(k);
     }
 
     public enum Kind { SUMMARY, TIMESERIES, ALERTS, SUMMARY_CSV, TIMESERIES_CSV }
@@ -68,14 +76,15 @@ public class StatsService {
             case TIMESERIES, TIMESERIES_CSV -> repository.timeseries(request.filter(), request.interval(), request.groupBy());
             case ALERTS -> repository.alerts(request.filter());
         };
+        Protection protection = request.exact() ? null : protection(kind, request, snapshot.data());
         String body = switch (kind) {
-            case SUMMARY -> write(reports.summary(snapshot, request.filter(), request.exact()));
-            case SUMMARY_CSV -> Csv.summary(reports.summary(snapshot, request.filter(), request.exact()));
+            case SUMMARY -> write(reports.summary(snapshot, request.filter(), protection));
+            case SUMMARY_CSV -> Csv.summary(reports.summary(snapshot, request.filter(), protection));
             case TIMESERIES -> write(reports.timeseries(snapshot, request.filter(), request.interval(),
-                    request.groupBy(), request.exact()));
+                    request.groupBy(), protection));
             case TIMESERIES_CSV -> Csv.timeseries(reports.timeseries(snapshot, request.filter(), request.interval(),
-                    request.groupBy(), request.exact()));
-            case ALERTS -> write(reports.alerts(snapshot, request.exact()));
+                    request.groupBy(), protection));
+            case ALERTS -> write(reports.alerts(snapshot, protection));
         };
         servedVersion.advance(snapshot.version());
         String etag = etag(snapshot.version(), kind, request);
@@ -83,6 +92,38 @@ public class StatsService {
             bodies.put(etag, body);
         }
         return new Answer(etag, body);
+    }
+
+    /**
+     * The coins of a response depend on its question and on the records it covers (count and key sum), so that a
+     * small cell's null or 0 changes when any record of the response does, never alone, and a summary and its CSV
+     * (one question) draw the same ones.
+     */
+    private Protection protection(Kind kind, StatsRequest request, Cells cells) {
+        long n;
+        long keySum;
+        switch (kind) {
+            case ALERTS -> {
+                n = cells.count("total", "raised");
+                keySum = cells.keySum("total", "raised");
+            }
+            case TIMESERIES, TIMESERIES_CSV -> {
+                n = 0;
+                keySum = 0;
+                for (String period : cells.dimension("period").keySet()) {
+                    n += cells.count("period", period);
+                    keySum += cells.keySum("period", period);
+                }
+            }
+            default -> {
+                n = cells.count("total", "incidents");
+                keySum = cells.keySum("total", "incidents");
+            }
+        }
+        String question = (kind == Kind.SUMMARY_CSV ? Kind.SUMMARY : kind == Kind.TIMESERIES_CSV ? Kind.TIMESERIES : kind)
+                + "?" + request.canonical();
+        long seed = keys.seed(question + "#" + n + "#" + Math.floorMod(keySum, RecordKeys.MODULUS));
+        return new Protection(method, suppression, new Coins(seed));
     }
 
     private String cached(String etag) {
@@ -94,7 +135,8 @@ public class StatsService {
     private String etag(long version, Kind kind, StatsRequest request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((kind + "?" + request.canonical() + "#exact=" + request.exact() + "#k=" + k).getBytes(StandardCharsets.UTF_8));
+            digest.update((kind + "?" + request.canonical() + "#exact=" + request.exact() + "#k=" + k + "#keys="
+                    + keys.fingerprint()).getBytes(StandardCharsets.UTF_8));
             return "\"" + version + "-" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

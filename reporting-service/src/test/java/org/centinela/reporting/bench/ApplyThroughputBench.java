@@ -17,6 +17,7 @@ import org.centinela.contract.vocabulary.Verification;
 import org.centinela.contract.vocabulary.Violation;
 import org.centinela.reporting.aggregate.AggregateWriter;
 import org.centinela.reporting.aggregate.ReportingEvent;
+import org.centinela.reporting.disclosure.RecordKeys;
 
 /**
  * How many incident events per second the rebuild's database side applies: N events (80 % reported, 20 % updates
@@ -24,6 +25,8 @@ import org.centinela.reporting.aggregate.ReportingEvent;
  * into an empty generation of a scratch database. Run by reporting-service/bench/rebuild-apply.sh.
  */
 public final class ApplyThroughputBench {
+
+    private static final RecordKeys KEYS = new RecordKeys("bench-secret");
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -48,7 +51,7 @@ public final class ApplyThroughputBench {
                 }
                 batch.add(new ReportingEvent.Incident(UUID.randomUUID().toString(), data));
                 if (batch.size() == batchSize || i == total - 1) {
-                    applied += AggregateWriter.apply(connection, 2, batch);
+                    applied += AggregateWriter.apply(connection, 2, batch, KEYS);
                     connection.commit();
                     batch.clear();
                 }

@@ -1,4 +1,4 @@
-package org.centinela.intake.http;
+package org.centinela.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
