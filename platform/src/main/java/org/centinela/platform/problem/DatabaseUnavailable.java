@@ -20,17 +20,26 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean causes(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (current instanceof SQLException sql && unavailable(sql)) {
-                return true;
-            }
-            current = current.getCause() == current ? null : current.getCause();
+        return causes(failure, 0);
+    }
+
+    /**
+     * Along causes and suppressed exceptions: Narayana's RollbackException for a commit whose connection dropped
+     * carries the driver's exception only as suppressed.
+     */
+    private static boolean causes(Throwable failure, int depth) {
+        if (failure == null || depth >= MAX_DEPTH) {
+            return false;
         }
-        return false;
+        if (failure instanceof SQLTransientConnectionException || failure instanceof SQLException sql && unavailable(sql)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (causes(suppressed, depth + 1)) {
+                return true;
+            }
+        }
+        return failure.getCause() != failure && causes(failure.getCause(), depth + 1);
     }
 
     private static boolean unavailable(SQLException e) {
