@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -28,27 +27,13 @@ import org.centinela.platform.security.TokenService;
 import org.centinela.testkit.AlertData;
 import org.centinela.testkit.Api;
 import org.centinela.testkit.EventPublisher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Who reads an incident's confidential part, that each read is audited, and what deleting an organisation revokes. */
 @QuarkusTest
-class ConfidentialityTest {
+class ConfidentialityTest extends WithOrganisation {
 
     private static final EventPublisher EVENTS = EventPublisher.onTestTopics("test-intake.");
-    private static final Api API = Api.inProcess();
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    Database db;
-    Api.Principal org;
-
-    @BeforeEach
-    void setUp() {
-        db = new Database(dataSource);
-        org = API.createOrganisation("Org " + marker());
-    }
 
     @Test
     void confidentialPartsAreEncryptedReadableOnlyByTheAllowedAndEveryReadIsAudited() throws Exception {

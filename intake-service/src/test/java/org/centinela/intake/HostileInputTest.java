@@ -10,39 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.centinela.platform.problem.Problem;
-import org.centinela.testkit.Api;
 import org.centinela.testkit.Json;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The hostile inputs issue 9 found reaching a 500 or read leniently: each is a 400 problem that writes nothing. */
 @QuarkusTest
-class HostileInputTest {
-
-    private static final Api API = Api.inProcess();
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    Database db;
-    Api.Principal org;
-
-    @BeforeEach
-    void setUp() {
-        db = new Database(dataSource);
-        org = API.createOrganisation("Org " + marker());
-    }
+class HostileInputTest extends WithOrganisation {
 
     private static ExtractableResponse<Response> post(String token, String body) {
         return as(token).contentType(ContentType.JSON).body(body).post("/api/v1/incidents").then().extract();

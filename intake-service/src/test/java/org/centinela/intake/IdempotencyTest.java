@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -18,28 +17,14 @@ import org.centinela.platform.outbox.OutboxRelay;
 import org.centinela.testkit.Api;
 import org.centinela.testkit.Json;
 import org.centinela.testkit.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Idempotency-Key: the first answer again for the same key and body, once under concurrency, kept for the retention. */
 @QuarkusTest
-class IdempotencyTest {
+class IdempotencyTest extends WithOrganisation {
 
-    private static final Api API = Api.inProcess();
-
-    @Inject
-    AgroalDataSource dataSource;
     @Inject
     OutboxRelay relay;
-
-    Database db;
-    Api.Principal org;
-
-    @BeforeEach
-    void setUp() {
-        db = new Database(dataSource);
-        org = API.createOrganisation("Org " + marker());
-    }
 
     @Test
     void sameIdempotencyKeyAndEqualBodyGivesTheFirstAnswerAgain() throws Exception {

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -33,31 +32,18 @@ import org.centinela.testkit.Api;
 import org.centinela.testkit.EventPublisher;
 import org.centinela.testkit.Json;
 import org.centinela.testkit.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Organisations, vocabularies, updates, lists, the alert-access consumer's dead letters, and the OpenAPI document. */
 @QuarkusTest
-class IncidentApiTest {
+class IncidentApiTest extends WithOrganisation {
 
     private static final EventPublisher EVENTS = EventPublisher.onTestTopics("test-intake.");
-    private static final Api API = Api.inProcess();
 
-    @Inject
-    AgroalDataSource dataSource;
     @Inject
     OutboxRelay relay;
     @Inject
     TokenService tokens;
-
-    Database db;
-    Api.Principal org;
-
-    @BeforeEach
-    void setUp() {
-        db = new Database(dataSource);
-        org = API.createOrganisation("Org " + marker());
-    }
 
     @Test
     void organisationsAreForAdminsOnly() {

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -22,31 +21,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.centinela.contract.CloudEventHeaders;
 import org.centinela.contract.event.IncidentEventData;
 import org.centinela.platform.outbox.OutboxRelay;
-import org.centinela.testkit.Api;
 import org.centinela.testkit.Json;
 import org.centinela.testkit.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reporting an incident: the 201 with its reference, location and event; every rule of bad input; the body's size. */
 @QuarkusTest
-class IncidentReportTest {
+class IncidentReportTest extends WithOrganisation {
 
-    private static final Api API = Api.inProcess();
-
-    @Inject
-    AgroalDataSource dataSource;
     @Inject
     OutboxRelay relay;
-
-    Database db;
-    Api.Principal org;
-
-    @BeforeEach
-    void setUp() {
-        db = new Database(dataSource);
-        org = API.createOrganisation("Org " + marker());
-    }
 
     @Test
     void reportsAnIncidentWithReferenceLocationAndEvent() throws Exception {
