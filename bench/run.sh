@@ -92,14 +92,39 @@ for entry in "${SERVICES[@]}"; do
 done
 
 # ---------------------------------------------------------------- start-up (restarts each service in turn)
+# bin/centinela supervises each service and starts it again whenever it exits, which would race the benchmark's own
+# start for the port. So each service is taken from its supervisor first (the .stop file ends the supervisor's loop;
+# the JVM goes on until the benchmark stops it), and afterwards the benchmark's JVMs make way for bin/centinela start,
+# which brings the services back supervised.
+unsupervise() { # name
+  local supervisor="$RUN/$1.supervisor.pid"
+  [ -f "$supervisor" ] || return 1
+  touch "$RUN/$1.stop"
+  kill "$(cat "$supervisor")" 2>/dev/null || true
+  rm -f "$supervisor"
+}
+stop_measured() { # name
+  local pid
+  pid=$(cat "$RUN/$1.pid" 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
 if wants startup; then
+  supervised=()
   for entry in "${SERVICES[@]}"; do
     name=${entry%%:*}
+    if unsupervise "$name"; then supervised+=("$name"); fi
     bench startup --name "$name" --port "${entry##*:}" \
       --jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" --log "$RUN/$name.log" --pid-file "$RUN/$name.pid" \
       --java-opts "$JAVA_OPTS"
     await_ready "${entry##*:}" 90 || die "$name did not come back after its start-up measurement"
   done
+  if [ ${#supervised[@]} -gt 0 ]; then
+    for name in "${supervised[@]}"; do stop_measured "$name"; done
+    log "restarting ${supervised[*]} under bin/centinela's supervision"
+    "$ROOT/bin/centinela" start
+  fi
   sleep 5 # consumers joining their groups after the restarts
 fi
 
