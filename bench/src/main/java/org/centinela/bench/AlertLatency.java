@@ -124,8 +124,8 @@ final class AlertLatency {
                                 + Format.millis(beforeRendered.percentileMillis(99)) + "; rendered → received p50 "
                                 + Format.millis(afterRendered.percentileMillis(50)) + ", p99 "
                                 + Format.millis(afterRendered.percentileMillis(99)), "—", "informative", null)
-                .row("alerts: webhooks delivered (measured window)", delivered + " of " + (delivered + missing)
-                        + ", " + rejected.get() + " POSTs rejected, " + badSignatures + " bad signatures", "—",
+                .row("alerts: webhooks delivered at " + Format.number(rate) + "/s (measured window)",
+                        delivered + " of " + (delivered + missing) + ", " + rejected.get() + " POSTs rejected, " + badSignatures + " bad signatures", "—",
                         "all, correctly signed", complete)
                 .detail("sent", sent)
                 .detail("accepted", acceptedAt.size())
