@@ -1,6 +1,7 @@
--- A counter that every write to team moves (a statement trigger, so API changes, re-encryption and hand-made SQL
--- alike): routing keeps the active teams in memory and reloads them when the counter it reads per batch has moved,
--- which another instance's committed change does at once.
+-- A counter that every change to team moves (triggers, so API changes, re-encryption and hand-made SQL alike): routing
+-- keeps the active teams in memory and reloads them when the counter it reads per batch has moved, which another
+-- instance's committed change does at once. Per row, so a statement that changes no row (a PUT of an unknown team)
+-- writes nothing.
 CREATE TABLE team_version (
     id      integer PRIMARY KEY CHECK (id = 1),
     version bigint  NOT NULL
@@ -14,5 +15,7 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER team_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON team
+CREATE TRIGGER team_changed AFTER INSERT OR UPDATE OR DELETE ON team
+    FOR EACH ROW EXECUTE FUNCTION team_changed();
+CREATE TRIGGER team_truncated AFTER TRUNCATE ON team
     FOR EACH STATEMENT EXECUTE FUNCTION team_changed();
