@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.centinela.alerts.escalation.Escalator;
 import org.centinela.alerts.delivery.Dispatcher;
 import org.centinela.alerts.incident.IncidentEvent;
@@ -376,6 +377,67 @@ class AlertsFlowTest {
             assertThat(TopicReader.header(dead, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.INCIDENT_REPORTED);
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
             assertThat(JSON.readTree(hook.calls().get(0).body()).get("incidentId").asText()).isEqualTo(good.incidentId().toString());
+        }
+    }
+
+    @Test
+    void anEventThatKeepsFailingHoldsBackOnlyItsOwnIncidentAndTheEventBehindItIsApplied() throws Exception {
+        try (WebhookReceiver hook = WebhookReceiver.start()) {
+            Api.CreatedTeam team = API.createTeam("PE-ARE", "es", "HIGH", null, hook);
+            IncidentEventData good = IncidentData.reported().region("PE-ARE").riskOngoing(false).violations(Violation.KILLING).build();
+            IncidentEventData failing = IncidentData.reported().id(samePartitionAs(good.incidentId())).region("PE-LMA")
+                    .riskOngoing(false).violations(Violation.KILLING).build();
+            // Readable, yet refused by the database for as long as the test keeps this constraint.
+            update("ALTER TABLE incident ADD CONSTRAINT test_refused CHECK (id <> '" + failing.incidentId() + "')");
+            try {
+                EVENTS.reported(failing);
+                EVENTS.reported(good);
+
+                await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
+                assertThat(JSON.readTree(hook.calls().get(0).body()).get("incidentId").asText()).isEqualTo(good.incidentId().toString());
+                assertThat(count("SELECT count(*) FROM incident WHERE id = ?", failing.incidentId())).isZero();
+            } finally {
+                update("ALTER TABLE incident DROP CONSTRAINT test_refused");
+            }
+            // Retried in place, never skipped: once the database takes it, it is applied, and the good one not twice.
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM incident WHERE id = ?",
+                    failing.incidentId()) == 1);
+            assertThat(count("SELECT count(*) FROM alert WHERE incident_id = ? AND team_id = ?", good.incidentId(), team.id()))
+                    .isEqualTo(1);
+            assertThat(hook.calls()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aTeamChangedByAnotherInstanceIsRoutedAsChangedFromTheNextIncidentOn() throws Exception {
+        try (WebhookReceiver hook = WebhookReceiver.start()) {
+            Api.CreatedTeam team = API.createTeam("PE-LIM", "es", "HIGH", null, hook);
+            EVENTS.reported(IncidentData.reported().region("PE-LIM").riskOngoing(false).violations(Violation.DEATH_THREAT).build());
+            await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
+
+            // What another instance's PUT commits: this instance's routing must not keep the team it knew.
+            update("UPDATE team SET min_priority = 'CRITICAL' WHERE id = ?", team.id());
+            IncidentEventData high = IncidentData.reported().region("PE-LIM").riskOngoing(false).violations(Violation.DEATH_THREAT).build();
+            IncidentEventData critical = IncidentData.reported().region("PE-LIM").riskOngoing(false).violations(Violation.KILLING).build();
+            EVENTS.reported(high);
+            EVENTS.reported(critical);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 2
+                    && count("SELECT count(*) FROM incident WHERE id = ?", high.incidentId()) == 1);
+            assertThat(JSON.readTree(hook.calls().get(1).body()).get("incidentId").asText()).isEqualTo(critical.incidentId().toString());
+            assertThat(count("SELECT count(*) FROM alert WHERE incident_id = ? AND team_id = ?", high.incidentId(), team.id()))
+                    .isZero();
+        }
+    }
+
+    /** An incident id whose record key lands in the partition of {@code other}'s for any partition count up to 12. */
+    private static UUID samePartitionAs(UUID other) {
+        int target = Utils.toPositive(Utils.murmur2(other.toString().getBytes(StandardCharsets.UTF_8))) % 27_720;
+        while (true) {
+            UUID candidate = UUID.randomUUID();
+            if (Utils.toPositive(Utils.murmur2(candidate.toString().getBytes(StandardCharsets.UTF_8))) % 27_720 == target) {
+                return candidate;
+            }
         }
     }
 

@@ -10,12 +10,19 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * SPEC §8 row 2: from the 201 of an urgent incident to the signed webhook of its alert, at a fixed open-loop
- * rate; the limit is Kafka's own produce→consume latency at the same rate, measured just before.
+ * rate; the limit is Kafka's own produce→consume latency at the same rate, measured just before. The latency is
+ * also split at the notification's {@code sentAt} (rendered in alerts-service's consumer transaction): before it,
+ * intake's relay, Kafka and routing; after it, the commit, the dispatch and the HTTP call.
  */
 final class AlertLatency {
 
-    static final double TARGET_P50_MS = 25;
-    static final double TARGET_P99_MS = 150;
+    /** SPEC §8: p99 ≤ 25 ms at 50 urgent incidents/s, ≤ 150 ms at 500/s (rates above 50 are held to the latter). */
+    static final double TARGET_P99_MS_AT_50 = 25;
+    static final double TARGET_P99_MS_AT_500 = 150;
+
+    static double targetP99(double rate) {
+        return rate <= 50 ? TARGET_P99_MS_AT_50 : TARGET_P99_MS_AT_500;
+    }
 
     private AlertLatency() {
     }
@@ -42,6 +49,8 @@ final class AlertLatency {
         long sent;
         long badSignatures;
         Latencies latencies = new Latencies();
+        Latencies beforeRendered = new Latencies();
+        Latencies afterRendered = new Latencies();
         long delivered = 0;
         long missing = 0;
         try (WebhookReceiver receiver = new WebhookReceiver(secret)) {
@@ -85,7 +94,13 @@ final class AlertLatency {
                         missing++;
                     } else {
                         delivered++;
-                        latencies.record(arrived - accepted.getValue());
+                        long total = arrived - accepted.getValue();
+                        latencies.record(total);
+                        Long leg = receiver.sinceRendered().get(accepted.getKey());
+                        if (leg != null) {
+                            afterRendered.record(leg);
+                            beforeRendered.record(total - leg);
+                        }
                     }
                 }
                 badSignatures = receiver.badSignatures();
@@ -95,19 +110,22 @@ final class AlertLatency {
             }
         }
         boolean complete = missing == 0 && rejected.get() == 0 && badSignatures == 0;
-        double p50 = latencies.percentileMillis(50);
+        double target = targetP99(rate);
         double p99 = latencies.percentileMillis(99);
-        double kafkaP50 = kafka.latencies().percentileMillis(50);
         double kafkaP99 = kafka.latencies().percentileMillis(99);
-        result.row("alerts: 201 → signed webhook p50 at " + Format.number(rate) + "/s", Format.millis(p50),
-                        "Kafka produce→consume p50 " + Format.millis(kafkaP50),
-                        "target ≤ " + Format.millis(TARGET_P50_MS), complete && p50 <= TARGET_P50_MS)
-                .row("alerts: 201 → signed webhook p99 at " + Format.number(rate) + "/s", Format.millis(p99)
-                                + " (max " + Format.millis(latencies.maxMillis()) + ")",
-                        "Kafka produce→consume p99 " + Format.millis(kafkaP99),
-                        "target ≤ " + Format.millis(TARGET_P99_MS), complete && p99 <= TARGET_P99_MS)
-                .row("alerts: webhooks delivered (measured window)", delivered + " of " + (delivered + missing)
-                        + ", " + rejected.get() + " POSTs rejected, " + badSignatures + " bad signatures", "—",
+        result.row("alerts: 201 → signed webhook at " + Format.number(rate) + "/s", "p50 "
+                                + Format.millis(latencies.percentileMillis(50)) + ", p99 " + Format.millis(p99) + ", p99.9 "
+                                + Format.millis(latencies.percentileMillis(99.9)) + ", max " + Format.millis(latencies.maxMillis()),
+                        "Kafka produce→consume p50 " + Format.millis(kafka.latencies().percentileMillis(50)) + ", p99 "
+                                + Format.millis(kafkaP99),
+                        "p99 ≤ " + Format.millis(target), complete && p99 <= target)
+                .row("alerts: where it goes at " + Format.number(rate) + "/s (split at the notification's sentAt)",
+                        "201 → rendered p50 " + Format.millis(beforeRendered.percentileMillis(50)) + ", p99 "
+                                + Format.millis(beforeRendered.percentileMillis(99)) + "; rendered → received p50 "
+                                + Format.millis(afterRendered.percentileMillis(50)) + ", p99 "
+                                + Format.millis(afterRendered.percentileMillis(99)), "—", "informative", null)
+                .row("alerts: webhooks delivered at " + Format.number(rate) + "/s (measured window)",
+                        delivered + " of " + (delivered + missing) + ", " + rejected.get() + " POSTs rejected, " + badSignatures + " bad signatures", "—",
                         "all, correctly signed", complete)
                 .detail("sent", sent)
                 .detail("accepted", acceptedAt.size())
@@ -116,6 +134,8 @@ final class AlertLatency {
                 .detail("delivered", delivered)
                 .detail("missing", missing)
                 .detail("latency", latencies.summary())
+                .detail("acceptedToRendered", beforeRendered.summary())
+                .detail("renderedToReceived", afterRendered.summary())
                 .detail("kafkaLatency", kafka.latencies().summary())
                 .detail("kafkaSent", kafka.sent())
                 .detail("kafkaReceived", kafka.received());

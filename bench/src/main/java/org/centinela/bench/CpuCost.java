@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 final class CpuCost {
 
     private static final long CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts in 1/100 s
-    private static final List<String> DATABASES = List.of("centinela_intake", "centinela_alerts", "centinela_reporting");
+    /** The services' databases by default; {@code --databases a,b,c} for a system of its own (e.g. CENTINELA_*_DB_URL). */
+    private static final String DATABASES = "centinela_intake,centinela_alerts,centinela_reporting";
 
     private CpuCost() {
     }
@@ -39,6 +40,7 @@ final class CpuCost {
         Duration drain = args.seconds("drain", 60);
         double urgentShare = args.decimal("urgent-share", 0.3);
         Map<String, Long> pids = pids(args.get("pid-files"));
+        List<String> databases = List.of(args.get("databases", DATABASES).split(","));
         Postgres postgres = Postgres.from(args);
 
         Http http = new Http();
@@ -51,7 +53,7 @@ final class CpuCost {
             try {
                 String reporter = Centinela.reporterToken(http, intake, adminToken);
                 URI incidents = intake.resolve("/api/v1/incidents");
-                Snapshot before = Snapshot.take(pids, postgres);
+                Snapshot before = Snapshot.take(pids, postgres, databases);
                 long sent = OpenLoop.run(rate, measure, i -> {
                     boolean isUrgent = i % 10 < Math.round(urgentShare * 10);
                     http.postJsonAsync(incidents, reporter, isUrgent ? Incidents.urgent() : Incidents.random())
@@ -71,8 +73,8 @@ final class CpuCost {
                 while (!receiver.firstRaised().keySet().containsAll(urgent.keySet()) && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-                awaitQuiet(pids, postgres, deadline);
-                Snapshot after = Snapshot.take(pids, postgres);
+                awaitQuiet(pids, postgres, databases, deadline);
+                Snapshot after = Snapshot.take(pids, postgres, databases);
                 report(result, before, after, accepted.get(), rejected.get(), urgent.size(),
                         receiver.firstRaised().keySet().containsAll(urgent.keySet()), rate, measure);
             } finally {
@@ -128,11 +130,12 @@ final class CpuCost {
     }
 
     /** Waits until the services and PostgreSQL have used (almost) no CPU for a second: the consumers are done. */
-    private static void awaitQuiet(Map<String, Long> pids, Postgres postgres, long deadline) throws Exception {
-        Snapshot last = Snapshot.take(pids, postgres);
+    private static void awaitQuiet(Map<String, Long> pids, Postgres postgres, List<String> databases, long deadline)
+            throws Exception {
+        Snapshot last = Snapshot.take(pids, postgres, databases);
         while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
-            Snapshot now = Snapshot.take(pids, postgres);
+            Snapshot now = Snapshot.take(pids, postgres, databases);
             long busy = 0;
             for (String name : now.cpuTicks().keySet()) {
                 if (!name.equals("load generator")) {
@@ -158,12 +161,12 @@ final class CpuCost {
     /** CPU ticks per process and, per service database, transactions committed and rows written. */
     record Snapshot(Map<String, Long> cpuTicks, Map<String, long[]> databases) {
 
-        static Snapshot take(Map<String, Long> pids, Postgres postgres) throws Exception {
+        static Snapshot take(Map<String, Long> pids, Postgres postgres, List<String> databases) throws Exception {
             Map<String, Long> ticks = new LinkedHashMap<>();
             pids.forEach((name, pid) -> ticks.put(name, cpuTicks(pid)));
             ticks.put("PostgreSQL", postgresTicks());
             ticks.put("load generator", cpuTicks(ProcessHandle.current().pid()));
-            return new Snapshot(ticks, databaseCounters(postgres));
+            return new Snapshot(ticks, databaseCounters(postgres, databases));
         }
 
         private static long postgresTicks() throws IOException {
@@ -197,10 +200,10 @@ final class CpuCost {
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         }
 
-        private static Map<String, long[]> databaseCounters(Postgres postgres) throws Exception {
+        private static Map<String, long[]> databaseCounters(Postgres postgres, List<String> databases) throws Exception {
             Map<String, long[]> counters = new LinkedHashMap<>();
             String rows = postgres.query("postgres", "SELECT datname, xact_commit, tup_inserted + tup_updated + tup_deleted "
-                    + "FROM pg_stat_database WHERE datname IN ('" + String.join("', '", DATABASES) + "')");
+                    + "FROM pg_stat_database WHERE datname IN ('" + String.join("', '", databases) + "')");
             for (String line : rows.strip().split("\n")) {
                 String[] columns = line.split("\\|");
                 if (columns.length == 3) {

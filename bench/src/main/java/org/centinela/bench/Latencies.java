@@ -32,6 +32,7 @@ final class Latencies {
         summary.put("p50Ms", Format.round(percentileMillis(50)));
         summary.put("p90Ms", Format.round(percentileMillis(90)));
         summary.put("p99Ms", Format.round(percentileMillis(99)));
+        summary.put("p999Ms", Format.round(percentileMillis(99.9)));
         summary.put("maxMs", Format.round(maxMillis()));
         return summary;
     }

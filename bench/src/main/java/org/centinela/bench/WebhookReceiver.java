@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final byte[] secret;
     private final Map<String, Long> firstRaised = new ConcurrentHashMap<>();
+    private final Map<String, Long> sinceRendered = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong badSignatures = new AtomicLong();
     private final ThreadLocal<Mac> macs;
@@ -54,6 +57,15 @@ final class WebhookReceiver implements AutoCloseable {
         return firstRaised;
     }
 
+    /**
+     * Per incident, nanoseconds from the first alert.raised's {@code sentAt} (when alerts-service rendered it, inside
+     * the consumer's transaction) to its arrival here, by the wall clock of this machine: the delivery leg of the
+     * latency (commit, dispatch, HTTP), as opposed to relay, Kafka and routing before it.
+     */
+    Map<String, Long> sinceRendered() {
+        return sinceRendered;
+    }
+
     long requests() {
         return requests.get();
     }
@@ -66,13 +78,17 @@ final class WebhookReceiver implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             long arrivedAt = System.nanoTime();
+            Instant arrivedWall = Instant.now();
             requests.incrementAndGet();
             if (!signedWithSecret(body, exchange.getRequestHeaders().getFirst("X-Centinela-Signature"))) {
                 badSignatures.incrementAndGet();
             } else {
                 JsonNode notification = Json.MAPPER.readTree(body);
-                if ("alert.raised".equals(notification.path("event").asText())) {
-                    firstRaised.putIfAbsent(notification.path("incidentId").asText(), arrivedAt);
+                String incidentId = notification.path("incidentId").asText();
+                if ("alert.raised".equals(notification.path("event").asText())
+                        && firstRaised.putIfAbsent(incidentId, arrivedAt) == null && notification.hasNonNull("sentAt")) {
+                    Duration leg = Duration.between(Instant.parse(notification.get("sentAt").asText()), arrivedWall);
+                    sinceRendered.put(incidentId, leg.toNanos());
                 }
             }
             exchange.sendResponseHeaders(204, -1);

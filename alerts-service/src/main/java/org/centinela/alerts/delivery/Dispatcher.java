@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends claimed deliveries on its own threads, so that a slow receiver never holds up the consumption of other
- * incidents, and records each outcome: delivered, a retry at the next backoff step, or given up; what an outcome
+ * incidents, and records each outcome: delivered (by its {@link OutcomeRecorder}, in batches), a retry at the next
+ * backoff step, or given up; what an outcome
  * means for the alert (its events, escalation) is {@link DeliveryOutcomes}'. Bulkheads keep one receiver's trouble
  * its own: webhooks and e-mail have pools of their own, each receiver at most {@code perReceiver} sends in flight (the rest wait in its lane, holding
  * no thread), and every webhook call has one deadline for connect, headers and body, with at most
@@ -56,9 +57,10 @@ public class Dispatcher {
     private final ExecutorService webhookSenders;
     private final ExecutorService mailSenders;
     private final ReceiverLanes lanes;
+    private final OutcomeRecorder recorder;
 
     public Dispatcher(ReactiveMailer mailer, FieldCipher cipher, DeliveryOutcomes outcomes,
-                      DeliveryConfig config, MeterRegistry metrics, WebhookUrlPolicy urls) {
+                      DeliveryConfig config, MeterRegistry metrics, WebhookUrlPolicy urls, DeliveryRows rows) {
         this.mailer = mailer;
         this.cipher = cipher;
         this.outcomes = outcomes;
@@ -74,6 +76,7 @@ public class Dispatcher {
                 .connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.recorder = new OutcomeRecorder(rows, outcomes);
     }
 
     /** Sends each claimed delivery as soon as its receiver's lane and a sender thread are free; returns at once. */
@@ -133,12 +136,11 @@ public class Dispatcher {
             LOG.infof("Delivery attempt failed [alertId=%s, deliveryId=%s, channel=%s]: %s",
                     claim.alertId(), claim.deliveryId(), claim.channel(), error);
         }
-        try {
-            record(claim, success, httpStatus, error, retryable);
-        } catch (RuntimeException e) {
-            // The claim lapses and the poller tries again: at-least-once, the delivery id lets receivers deduplicate.
-            LOG.errorf(e, "Outcome of a delivery attempt not recorded [alertId=%s, deliveryId=%s]",
-                    claim.alertId(), claim.deliveryId());
+        if (success) {
+            // Recorded with others on the recorder's thread: this sender and its receiver's lane are free now.
+            recorder.delivered(claim, httpStatus);
+        } else {
+            recordFailure(claim, httpStatus, error, retryable);
         }
     }
 
@@ -189,21 +191,26 @@ public class Dispatcher {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    private void record(Claim claim, boolean success, Integer httpStatus, String error, boolean retryable) {
-        List<Claim> escalations = QuarkusTransaction.requiringNew().call(() -> {
+    /** A failed attempt: a retry at the next backoff step, or given up and escalated. */
+    private void recordFailure(Claim claim, Integer httpStatus, String error, boolean retryable) {
+        try {
+            dispatch(failed(claim, httpStatus, error, retryable));
+        } catch (RuntimeException e) {
+            // The claim lapses and the poller tries again: at-least-once, the delivery id lets receivers deduplicate.
+            LOG.errorf(e, "Outcome of a delivery attempt not recorded [alertId=%s, deliveryId=%s]",
+                    claim.alertId(), claim.deliveryId());
+        }
+    }
+
+    private List<Claim> failed(Claim claim, Integer httpStatus, String error, boolean retryable) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Time.now();
             DeliveryAttempt attempt = DeliveryAttempt.findById(claim.attemptId());
-            attempt.outcome = success ? DeliveryAttempt.SUCCESS : DeliveryAttempt.FAILURE;
+            attempt.outcome = DeliveryAttempt.FAILURE;
             attempt.httpStatus = httpStatus;
             attempt.error = error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR));
             Delivery delivery = Delivery.findById(claim.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
             if (delivery.status != DeliveryStatus.PENDING) {
-                return List.<Claim>of();
-            }
-            if (success) {
-                delivery.status = DeliveryStatus.DELIVERED;
-                delivery.completedAt = now;
-                outcomes.delivered(delivery, now);
                 return List.<Claim>of();
             }
             delivery.failedAttempts++;
@@ -221,7 +228,6 @@ public class Dispatcher {
             metrics.counter(Metrics.DELIVERY_FAILURES, "channel", delivery.channel.name()).increment();
             return outcomes.gaveUp(delivery, now);
         });
-        dispatch(escalations);
     }
 
     @PreDestroy
@@ -231,5 +237,6 @@ public class Dispatcher {
         if (dropped > 0) {
             LOG.infof("%d claimed deliveries left for the retry poller at shutdown", dropped);
         }
+        recorder.stop();
     }
 }

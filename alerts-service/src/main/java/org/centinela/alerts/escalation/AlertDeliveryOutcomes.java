@@ -3,10 +3,12 @@ package org.centinela.alerts.escalation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.centinela.alerts.alert.Alert;
 import org.centinela.alerts.delivery.Claim;
 import org.centinela.alerts.delivery.Delivery;
 import org.centinela.alerts.delivery.DeliveryOutcomes;
+import org.centinela.alerts.team.ChannelType;
 import org.centinela.contract.EventTypes;
 import org.centinela.platform.outbox.OutboxWriter;
 
@@ -23,9 +25,9 @@ class AlertDeliveryOutcomes implements DeliveryOutcomes {
     }
 
     @Override
-    public void delivered(Delivery delivery, Instant now) {
-        Alert alert = Alert.findById(delivery.alertId);
-        outbox.append(alert.incidentId, EventTypes.ALERT_DELIVERED, alert.event(now, delivery.channel.name(), delivery.id), now);
+    public void delivered(UUID alertId, UUID deliveryId, ChannelType channel, Instant now) {
+        Alert alert = Alert.findById(alertId);
+        outbox.append(alert.incidentId, EventTypes.ALERT_DELIVERED, alert.event(now, channel.name(), deliveryId), now);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.centinela.alerts.delivery.Claim;
 import org.centinela.alerts.notification.Notifications;
 import org.centinela.platform.outbox.OutboxWriter;
 import org.centinela.alerts.priority.PriorityRules;
+import org.centinela.alerts.team.ActiveTeams;
 import org.centinela.alerts.team.Routing;
 import org.centinela.alerts.team.Team;
 import org.centinela.contract.EventTypes;
@@ -33,8 +34,8 @@ import org.hibernate.query.MutationQuery;
 import org.jboss.logging.Logger;
 
 /**
- * Applies one incident event in one transaction: the processed-event row, the incident's latest facts, an alert
- * per matching team (raised under the unique constraint, so never two), digest entries, notifications and
+ * Applies incident events in one transaction, each in turn: the processed-event row, the incident's latest facts, an
+ * alert per matching team (raised under the unique constraint, so never two), digest entries, notifications and
  * alert events. Returns the claimed deliveries for the caller to send after the commit.
  */
 @ApplicationScoped
@@ -50,9 +51,11 @@ public class IncidentProcessor {
     private final Notifications notifications;
     private final OutboxWriter outbox;
     private final MeterRegistry metrics;
+    private final ActiveTeams teams;
 
     public IncidentProcessor(EntityManager em, PriorityRules rules, Notifications notifications, OutboxWriter outbox,
-                             MeterRegistry metrics) {
+                             MeterRegistry metrics, ActiveTeams teams) {
+        this.teams = teams;
         this.em = em;
         this.rules = rules;
         this.notifications = notifications;
@@ -62,6 +65,21 @@ public class IncidentProcessor {
 
     @Transactional
     public List<Claim> apply(IncidentEvent event) {
+        return apply(event, teams.current());
+    }
+
+    /** A poll's events in topic order, in one transaction: one commit for the lot, and the teams read once. */
+    @Transactional
+    public List<Claim> applyAll(List<IncidentEvent> events) {
+        ActiveTeams.Snapshot active = teams.current();
+        List<Claim> claims = new ArrayList<>();
+        for (IncidentEvent event : events) {
+            claims.addAll(apply(event, active));
+        }
+        return claims;
+    }
+
+    private List<Claim> apply(IncidentEvent event, ActiveTeams.Snapshot active) {
         Instant now = Time.now();
         boolean fresh = mutation("INSERT INTO processed_event (event_id, processed_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, event.id(), String.class)
@@ -84,7 +102,7 @@ public class IncidentProcessor {
         boolean updated = EventTypes.INCIDENT_UPDATED.equals(event.type());
         List<Claim> claims = new ArrayList<>();
         Set<UUID> raisedNow = new HashSet<>();
-        for (Team team : Team.listActiveCovering(incident.region)) {
+        for (Team team : active.covering(incident.region)) {
             switch (Routing.decide(team.regionList(), team.minPriority, team.digest, incident.region, priority)) {
                 case ALERT -> raise(team, incident, updated, now).ifPresent(alert -> {
                     raisedNow.add(alert.id);
@@ -109,7 +127,7 @@ public class IncidentProcessor {
                 }
                 // The team that was alerted and, once escalated, the team that now shares the response.
                 Stream.of(alert.teamId, alert.escalatedToTeamId).filter(Objects::nonNull).distinct()
-                        .flatMap(teamId -> Team.findActive(teamId).stream())
+                        .flatMap(teamId -> active.find(teamId).stream())
                         .forEach(team -> claims.addAll(notifications.notify(ALERT_UPDATED, alert, incident,
                                 team)));
             }

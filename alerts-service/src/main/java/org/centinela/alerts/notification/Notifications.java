@@ -2,8 +2,8 @@ package org.centinela.alerts.notification;
 
 import org.centinela.alerts.delivery.Claim;
 import org.centinela.alerts.delivery.Delivery;
-import org.centinela.alerts.delivery.DeliveryAttempt;
 import org.centinela.alerts.delivery.DeliveryConfig;
+import org.centinela.alerts.delivery.DeliveryRows;
 import org.centinela.alerts.delivery.DeliveryStatus;
 import org.centinela.alerts.Time;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +33,11 @@ public class Notifications {
     private final DeliveryConfig config;
     private final AcknowledgeLinks links;
     private final AcknowledgeLinkConfig linkConfig;
+    private final DeliveryRows rows;
 
     public Notifications(NotificationRenderer renderer, DeliveryConfig config, AcknowledgeLinks links,
-                         AcknowledgeLinkConfig linkConfig) {
+                         AcknowledgeLinkConfig linkConfig, DeliveryRows rows) {
+        this.rows = rows;
         this.renderer = renderer;
         this.config = config;
         this.links = links;
@@ -78,6 +80,7 @@ public class Notifications {
         NotificationView common = renderer.view(event, alert, incident, language, now);
         List<Claim> claims = new ArrayList<>(channels.size());
         for (Channel channel : channels) {
+            // Filled here, written by DeliveryRows in plain JDBC (never persisted through Hibernate on this path).
             Delivery delivery = new Delivery();
             delivery.id = UUID.randomUUID();
             // The delivery's id is its link's id: each link works once, a repeat brings a fresh one.
@@ -110,13 +113,7 @@ public class Notifications {
                 delivery.previousSecret = channel.previousSecret();
                 delivery.body = renderer.webhook(view);
             }
-            delivery.persistAndFlush();
-            DeliveryAttempt attempt = new DeliveryAttempt();
-            attempt.deliveryId = delivery.id;
-            attempt.at = now;
-            attempt.outcome = DeliveryAttempt.SENDING;
-            attempt.persist();
-            claims.add(Claim.of(delivery, attempt));
+            claims.add(rows.insertClaimed(delivery, now));
         }
         return claims;
     }

@@ -54,12 +54,6 @@ public class Team extends PanacheEntityBase {
         return Team.list("deletedAt is null order by createdAt");
     }
 
-    /** The teams not deleted whose regions include {@code region} (or that cover the whole country). */
-    public static List<Team> listActiveCovering(String region) {
-        return Team.list("deletedAt is null and (regions = '' or concat(',', regions, ',') like ?1) order by createdAt",
-                "%," + region + ",%");
-    }
-
     public List<String> regionList() {
         return regions.isEmpty() ? List.of() : Arrays.asList(regions.split(","));
     }
