@@ -23,11 +23,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.centinela.contract.Topics;
 import org.centinela.contract.event.IncidentEventData;
 import org.centinela.contract.vocabulary.Violation;
 import org.centinela.platform.security.Role;
 import org.centinela.platform.security.TokenService;
 import org.centinela.testkit.Api;
+import org.centinela.testkit.ConsumerGroupProgress;
 import org.centinela.testkit.EventPublisher;
 import org.centinela.testkit.IncidentData;
 import org.centinela.testkit.WebhookReceiver;
@@ -149,7 +151,7 @@ class AccessAndTeamsTest {
             IncidentEventData after = IncidentData.reported().region("PE-PAS").riskOngoing(false).violations(Violation.KILLING).build();
             EVENTS.reported(after);
             await().atMost(Duration.ofSeconds(20)).until(() -> otherHook.calls().size() == 2);
-            Thread.sleep(500);
+            ConsumerGroupProgress.awaitCommittedUpToNow("alerts", EVENTS.topic(Topics.INCIDENTS));
             assertThat(deletedHook.calls()).hasSize(1);
         }
     }

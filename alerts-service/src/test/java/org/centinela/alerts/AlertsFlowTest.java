@@ -7,18 +7,13 @@ import static org.centinela.testkit.Json.utf8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -27,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
-import org.centinela.alerts.escalation.Escalator;
 import org.centinela.alerts.delivery.Dispatcher;
 import org.centinela.alerts.incident.IncidentEvent;
 import org.centinela.alerts.incident.IncidentProcessor;
@@ -39,10 +33,13 @@ import org.centinela.contract.vocabulary.Verification;
 import org.centinela.contract.vocabulary.Violation;
 import org.centinela.platform.kafka.DeadLetterWriter;
 import org.centinela.testkit.Api;
+import org.centinela.testkit.ConsumerGroupProgress;
 import org.centinela.testkit.EventPublisher;
 import org.centinela.testkit.IncidentData;
+import org.centinela.testkit.Sql;
 import org.centinela.testkit.TopicReader;
 import org.centinela.testkit.WebhookReceiver;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What teams see end to end: incident records on the real broker in, e-mails and signed webhooks out. */
@@ -55,18 +52,23 @@ class AlertsFlowTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALERTS_TOPIC = EVENTS.topic(Topics.ALERTS);
+    private static final String INCIDENTS_TOPIC = EVENTS.topic(Topics.INCIDENTS);
 
     @Inject
     AgroalDataSource db;
+
+    private Sql sql;
+
+    @BeforeEach
+    void database() {
+        sql = new Sql(db);
+    }
 
     @Inject
     IncidentProcessor processor;
 
     @Inject
     Dispatcher dispatcher;
-
-    @Inject
-    Escalator escalator;
 
     @Test
     void criticalIncidentInCajamarcaReachesTheCajamarcaTeamByEmailAndSignedWebhookAndLoretoGetsNothing() throws Exception {
@@ -132,8 +134,8 @@ class AlertsFlowTest {
             assertThat(alert.getString("deliveries.find { it.channel == 'WEBHOOK' }.id")).isEqualTo(deliveryId.toString());
             assertThat(alert.getInt("deliveries.find { it.channel == 'WEBHOOK' }.attempts[0].httpStatus")).isEqualTo(200);
 
-            // Loreto: nothing, by any channel
-            Thread.sleep(1000);
+            // Loreto: nothing, by any channel, once the consumer has committed the incident
+            ConsumerGroupProgress.awaitCommittedUpToNow("alerts", INCIDENTS_TOPIC);
             assertThat(loretoHook.calls()).isEmpty();
             assertThat(GreenMailResource.messagesTo("loreto@brigada.test")).isEmpty();
             assertThat(Api.as(loreto.token()).get("/api/v1/alerts").then().statusCode(200).extract().jsonPath()
@@ -171,192 +173,14 @@ class AlertsFlowTest {
                 twoInstances.shutdown();
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 2);
-            Thread.sleep(1000);
+            // Nothing is left to send once both alerts' deliveries are DELIVERED.
+            await().atMost(Duration.ofSeconds(10)).until(() -> sql.count("""
+                    SELECT count(*) FROM delivery d JOIN alert a ON a.id = d.alert_id
+                    WHERE a.incident_id IN (?, ?) AND d.status <> 'DELIVERED'""", incident.incidentId(), other.incidentId()) == 0);
             assertThat(hook.calls()).hasSize(2);
-            assertThat(count("SELECT count(*) FROM alert WHERE incident_id = ?", incident.incidentId())).isEqualTo(1);
-            assertThat(count("SELECT count(*) FROM alert WHERE incident_id = ?", other.incidentId())).isEqualTo(1);
+            assertThat(sql.count("SELECT count(*) FROM alert WHERE incident_id = ?", incident.incidentId())).isEqualTo(1);
+            assertThat(sql.count("SELECT count(*) FROM alert WHERE incident_id = ?", other.incidentId())).isEqualTo(1);
         }
-    }
-
-    @Test
-    void aWebhookAnswering500ThreeTimesGetsTheSameDeliveryIdUntilItIsDelivered() throws Exception {
-        try (WebhookReceiver hook = WebhookReceiver.start().answering(200, 500, 500, 500)) {
-            Api.CreatedTeam team = API.createTeam("PE-ANC", "en", "HIGH", null, hook);
-            IncidentEventData incident = IncidentData.reported().region("PE-ANC").riskOngoing(false).violations(Violation.DEATH_THREAT).build();
-
-            EVENTS.reported(incident);
-
-            await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 4);
-            List<WebhookReceiver.Call> calls = hook.calls();
-            assertThat(calls.stream().map(call -> call.header("X-Centinela-Delivery")).distinct()).hasSize(1);
-            assertThat(calls.stream().map(call -> new String(call.body(), StandardCharsets.UTF_8)).distinct()).hasSize(1);
-            for (WebhookReceiver.Call call : calls) {
-                assertThat(call.signedWith(team.secret())).isTrue();
-            }
-            String alertId = JSON.readTree(calls.get(0).body()).get("alertId").asText();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                JsonPath alert = Api.as(team.token()).get("/api/v1/alerts/" + alertId).then().statusCode(200).extract().jsonPath();
-                assertThat(alert.getString("deliveries[0].status")).isEqualTo("DELIVERED");
-                assertThat(alert.getList("deliveries[0].attempts.outcome"))
-                        .containsExactly("FAILURE", "FAILURE", "FAILURE", "SUCCESS");
-                assertThat(alert.getList("deliveries[0].attempts.httpStatus")).containsExactly(500, 500, 500, 200);
-            });
-            Thread.sleep(1000);
-            assertThat(hook.calls()).hasSize(4);
-        }
-    }
-
-    @Test
-    void aDeliveryLeftDueByAStoppedInstanceIsSentFromTheDatabaseSchedule() throws Exception {
-        try (WebhookReceiver hook = WebhookReceiver.start()) {
-            Api.CreatedTeam team = API.createTeam("PE-APU", "es", "HIGH", null, hook);
-            IncidentEventData incident = IncidentData.reported().region("PE-APU").riskOngoing(false).violations(Violation.ARBITRARY_DETENTION).build();
-            EVENTS.reported(incident);
-            await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
-            UUID sent = UUID.fromString(hook.calls().get(0).header("X-Centinela-Delivery"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(text("SELECT status FROM delivery WHERE id = ?", sent)));
-
-            // What an instance leaves behind when it stops mid-attempt: a pending delivery whose claim has lapsed.
-            UUID orphan = UUID.randomUUID();
-            update("""
-                    INSERT INTO delivery (id, alert_id, event, channel, target, secret, subject, body, status, created_at,
-                                          next_attempt_at, failed_attempts)
-                    SELECT ?, alert_id, event, channel, target, secret, subject, body, 'PENDING', now(),
-                           now() - interval '1 second', 1
-                    FROM delivery WHERE id = ?""", orphan, sent);
-            update("INSERT INTO delivery_attempt (delivery_id, at, outcome) VALUES (?, now() - interval '2 minutes', 'SENDING')", orphan);
-
-            await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 2);
-            WebhookReceiver.Call resumed = hook.calls().get(1);
-            assertThat(resumed.header("X-Centinela-Delivery")).isEqualTo(orphan.toString());
-            assertThat(resumed.signedWith(team.secret())).isTrue();
-            await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(text("SELECT status FROM delivery WHERE id = ?", orphan)));
-            assertThat(text("SELECT string_agg(outcome, ',' ORDER BY id) FROM delivery_attempt WHERE delivery_id = ?", orphan))
-                    .isEqualTo("ABANDONED,SUCCESS");
-        }
-    }
-
-    @Test
-    void aWebhookRejectingWith400IsNotRetriedAndTheAlertIsEscalatedToTheEscalationTeam() throws Exception {
-        try (WebhookReceiver rejecting = WebhookReceiver.start().answering(400);
-             WebhookReceiver backupHook = WebhookReceiver.start();
-             TopicReader alertEvents = TopicReader.fromNow(ALERTS_TOPIC)) {
-            Api.CreatedTeam backup = API.createTeam("PE-TAC", "en", "CRITICAL", "backup@brigada.test", backupHook);
-            var body = Api.teamBody("Brigada Ayacucho", "es", List.of("PE-AYA"), "HIGH", null, rejecting.url(), "s3cret-ayacucho");
-            body.put("escalationTeamId", backup.id().toString());
-            Api.CreatedTeam team = API.createTeam(body);
-            IncidentEventData incident = IncidentData.reported().region("PE-AYA").riskOngoing(false).violations(Violation.TORTURE_OR_ILL_TREATMENT).build();
-
-            EVENTS.reported(incident);
-
-            await().atMost(Duration.ofSeconds(20)).until(() -> backupHook.calls().size() == 1);
-            WebhookReceiver.Call escalated = backupHook.calls().get(0);
-            assertThat(escalated.header("X-Centinela-Event")).isEqualTo("alert.escalated");
-            assertThat(escalated.signedWith(backup.secret())).isTrue();
-            JsonNode escalatedBody = JSON.readTree(escalated.body());
-            assertThat(escalatedBody.get("event").asText()).isEqualTo("alert.escalated");
-            assertThat(escalatedBody.get("violationLabels").get(0).asText()).isEqualTo("Torture or ill-treatment");
-            String alertId = escalatedBody.get("alertId").asText();
-            await().atMost(Duration.ofSeconds(20)).until(() -> GreenMailResource.messagesTo("backup@brigada.test").size() == 1);
-            MimeMessage mail = GreenMailResource.messagesTo("backup@brigada.test").get(0);
-            assertThat(mail.getSubject()).isEqualTo("[Centinela] ESCALATED: Critical alert " + incident.reference() + " — Ayacucho");
-            assertThat(String.valueOf(mail.getContent())).contains("is escalated to you", "Violations: Torture or ill-treatment",
-                    "Risk ongoing: no");
-            Thread.sleep(1000);
-            assertThat(rejecting.calls()).hasSize(1);
-
-            JsonPath alert = Api.as(backup.token()).get("/api/v1/alerts/" + alertId).then().statusCode(200).extract().jsonPath();
-            assertThat(alert.getString("status")).isEqualTo("ESCALATED");
-            assertThat(alert.getString("teamId")).isEqualTo(team.id().toString());
-            assertThat(alert.getString("escalatedAt")).isNotNull();
-            assertThat(alert.getString("deliveries.find { it.event == 'alert.raised' }.status")).isEqualTo("FAILED");
-            assertThat(alert.getList("deliveries.find { it.event == 'alert.raised' }.attempts.httpStatus")).containsExactly(400);
-            assertThat(Api.as(backup.token()).get("/api/v1/alerts?status=ESCALATED").then().statusCode(200).extract()
-                    .jsonPath().getList("items.id")).contains(alertId);
-
-            // the escalation team owns it now and can acknowledge it
-            Api.as(backup.token()).post("/api/v1/alerts/" + alertId + "/acknowledge").then().statusCode(200);
-            assertThat(Api.as(team.token()).get("/api/v1/alerts/" + alertId).then().statusCode(200).extract()
-                    .jsonPath().getString("status")).isEqualTo("ACKNOWLEDGED");
-
-            String key = incident.incidentId().toString();
-            alertEvents.await(record -> record.key().equals(key) && "alert.delivery-failed".equals(TopicReader.header(record, CloudEventHeaders.TYPE)), 1);
-            ConsumerRecord<String, byte[]> escalation = alertEvents.await(record -> record.key().equals(key)
-                    && "alert.escalated".equals(TopicReader.header(record, CloudEventHeaders.TYPE)), 1).get(0);
-            assertThat(JSON.readTree(escalation.value()).get("escalatedToTeamId").asText()).isEqualTo(backup.id().toString());
-            alertEvents.await(record -> record.key().equals(key) && "alert.acknowledged".equals(TopicReader.header(record, CloudEventHeaders.TYPE)), 1);
-        }
-    }
-
-    @Test
-    void anAlertNotAcknowledgedInTimeIsEscalatedExactlyOnceAndAnAcknowledgedOneIsNot() throws Exception {
-        try (TopicReader alertEvents = TopicReader.fromNow(ALERTS_TOPIC)) {
-            Api.CreatedTeam team = API.createTeam("PE-CUS", "es", "HIGH", "cusco@brigada.test", null);
-            IncidentEventData ignored = IncidentData.reported().region("PE-CUS").riskOngoing(false).violations(Violation.KILLING).build();
-            IncidentEventData handled = IncidentData.reported().region("PE-CUS").riskOngoing(false).violations(Violation.KILLING).build();
-            EVENTS.reported(ignored);
-            EVENTS.reported(handled);
-            await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM alert WHERE incident_id IN (?, ?)",
-                    ignored.incidentId(), handled.incidentId()) == 2);
-            String ignoredAlert = text("SELECT CAST(id AS text) FROM alert WHERE incident_id = ?", ignored.incidentId());
-            String handledAlert = text("SELECT CAST(id AS text) FROM alert WHERE incident_id = ?", handled.incidentId());
-
-            String acknowledgedAt = Api.as(team.token()).post("/api/v1/alerts/" + handledAlert + "/acknowledge")
-                    .then().statusCode(200).extract().jsonPath().getString("acknowledgedAt");
-            JsonPath again = Api.as(team.token()).post("/api/v1/alerts/" + handledAlert + "/acknowledge")
-                    .then().statusCode(200).extract().jsonPath();
-            assertThat(again.getString("status")).isEqualTo("ACKNOWLEDGED");
-            assertThat(again.getString("acknowledgedAt")).isEqualTo(acknowledgedAt);
-
-            // 31 minutes pass for both alerts (the team escalates after 30)
-            update("UPDATE alert SET raised_at = raised_at - interval '31 minutes' WHERE incident_id IN (?, ?)",
-                    ignored.incidentId(), handled.incidentId());
-
-            await().atMost(Duration.ofSeconds(20)).until(() -> "ESCALATED".equals(
-                    text("SELECT status FROM alert WHERE incident_id = ?", ignored.incidentId())));
-            Thread.sleep(2000);
-            List<ConsumerRecord<String, byte[]>> escalations = alertEvents.collect(
-                    record -> "alert.escalated".equals(TopicReader.header(record, CloudEventHeaders.TYPE))
-                            && (record.key().equals(ignored.incidentId().toString()) || record.key().equals(handled.incidentId().toString())),
-                    Duration.ofSeconds(1));
-            assertThat(escalations).hasSize(1);
-            assertThat(escalations.get(0).key()).isEqualTo(ignored.incidentId().toString());
-            assertThat(JSON.readTree(escalations.get(0).value()).get("escalatedToTeamId").isNull()).isTrue();
-            assertThat(GreenMailResource.messagesTo("coordinacion@centinela.test").stream()
-                    .filter(mail -> subject(mail).contains(ignored.reference()))).hasSize(1);
-            assertThat(GreenMailResource.messagesTo("coordinacion@centinela.test").stream()
-                    .filter(mail -> subject(mail).contains(handled.reference()))).isEmpty();
-            assertThat(Api.as(team.token()).get("/api/v1/alerts/" + handledAlert).then().statusCode(200).extract()
-                    .jsonPath().getString("escalatedAt")).isNull();
-            assertThat(Api.as(Api.ADMIN).get("/api/v1/alerts/" + ignoredAlert).then().statusCode(200).extract()
-                    .jsonPath().getString("status")).isEqualTo("ESCALATED");
-        }
-    }
-
-    @Test
-    void twoInstancesEscalatingTheSameAlertAtOnceEscalateItOnce() throws Exception {
-        Api.CreatedTeam team = API.createTeam("PE-SAM", "es", "HIGH", "sanmartin@brigada.test", null);
-        IncidentEventData incident = IncidentData.reported().region("PE-SAM").riskOngoing(false).violations(Violation.ATTEMPTED_KILLING).build();
-        EVENTS.reported(incident);
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM alert WHERE incident_id = ?",
-                incident.incidentId()) == 1);
-        UUID alertId = UUID.fromString(text("SELECT CAST(id AS text) FROM alert WHERE incident_id = ?", incident.incidentId()));
-
-        ExecutorService twoInstances = Executors.newFixedThreadPool(2);
-        try {
-            Callable<Object> escalate = () -> QuarkusTransaction.requiringNew().call(() -> escalator.escalate(alertId, Instant.now()));
-            for (Future<Object> result : twoInstances.invokeAll(List.of(escalate, escalate))) {
-                result.get();
-            }
-        } finally {
-            twoInstances.shutdown();
-        }
-
-        assertThat(count("SELECT count(*) FROM outbox WHERE incident_id = ? AND type = 'alert.escalated'", incident.incidentId()))
-                .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM delivery WHERE alert_id = ? AND event = 'alert.escalated'", alertId)).isEqualTo(1);
-        assertThat(Api.as(team.token()).get("/api/v1/alerts/" + alertId).then().statusCode(200).extract().jsonPath()
-                .getString("status")).isEqualTo("ESCALATED");
     }
 
     @Test
@@ -388,21 +212,21 @@ class AlertsFlowTest {
             IncidentEventData failing = IncidentData.reported().id(samePartitionAs(good.incidentId())).region("PE-LMA")
                     .riskOngoing(false).violations(Violation.KILLING).build();
             // Readable, yet refused by the database for as long as the test keeps this constraint.
-            update("ALTER TABLE incident ADD CONSTRAINT test_refused CHECK (id <> '" + failing.incidentId() + "')");
+            sql.update("ALTER TABLE incident ADD CONSTRAINT test_refused CHECK (id <> '" + failing.incidentId() + "')");
             try {
                 EVENTS.reported(failing);
                 EVENTS.reported(good);
 
                 await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
                 assertThat(JSON.readTree(hook.calls().get(0).body()).get("incidentId").asText()).isEqualTo(good.incidentId().toString());
-                assertThat(count("SELECT count(*) FROM incident WHERE id = ?", failing.incidentId())).isZero();
+                assertThat(sql.count("SELECT count(*) FROM incident WHERE id = ?", failing.incidentId())).isZero();
             } finally {
-                update("ALTER TABLE incident DROP CONSTRAINT test_refused");
+                sql.update("ALTER TABLE incident DROP CONSTRAINT test_refused");
             }
             // Retried in place, never skipped: once the database takes it, it is applied, and the good one not twice.
-            await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM incident WHERE id = ?",
+            await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("SELECT count(*) FROM incident WHERE id = ?",
                     failing.incidentId()) == 1);
-            assertThat(count("SELECT count(*) FROM alert WHERE incident_id = ? AND team_id = ?", good.incidentId(), team.id()))
+            assertThat(sql.count("SELECT count(*) FROM alert WHERE incident_id = ? AND team_id = ?", good.incidentId(), team.id()))
                     .isEqualTo(1);
             assertThat(hook.calls()).hasSize(1);
         }
@@ -416,16 +240,16 @@ class AlertsFlowTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 1);
 
             // What another instance's PUT commits: this instance's routing must not keep the team it knew.
-            update("UPDATE team SET min_priority = 'CRITICAL' WHERE id = ?", team.id());
+            sql.update("UPDATE team SET min_priority = 'CRITICAL' WHERE id = ?", team.id());
             IncidentEventData high = IncidentData.reported().region("PE-LIM").riskOngoing(false).violations(Violation.DEATH_THREAT).build();
             IncidentEventData critical = IncidentData.reported().region("PE-LIM").riskOngoing(false).violations(Violation.KILLING).build();
             EVENTS.reported(high);
             EVENTS.reported(critical);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> hook.calls().size() == 2
-                    && count("SELECT count(*) FROM incident WHERE id = ?", high.incidentId()) == 1);
+                    && sql.count("SELECT count(*) FROM incident WHERE id = ?", high.incidentId()) == 1);
             assertThat(JSON.readTree(hook.calls().get(1).body()).get("incidentId").asText()).isEqualTo(critical.incidentId().toString());
-            assertThat(count("SELECT count(*) FROM alert WHERE incident_id = ? AND team_id = ?", high.incidentId(), team.id()))
+            assertThat(sql.count("SELECT count(*) FROM alert WHERE incident_id = ? AND team_id = ?", high.incidentId(), team.id()))
                     .isZero();
         }
     }
@@ -467,7 +291,12 @@ class AlertsFlowTest {
 
             // an older revision arriving late changes nothing
             EVENTS.reported(reported);
-            Thread.sleep(1500);
+            ConsumerGroupProgress.awaitCommittedUpToNow("alerts", INCIDENTS_TOPIC);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sql.count("""
+                    SELECT count(*) FROM delivery d JOIN alert a ON a.id = d.alert_id
+                    WHERE a.incident_id = ? AND d.status <> 'DELIVERED'""", reported.incidentId()) == 0);
+            assertThat(sql.count("SELECT count(*) FROM delivery d JOIN alert a ON a.id = d.alert_id WHERE a.incident_id = ?",
+                    reported.incidentId())).isEqualTo(3);
             assertThat(highHook.calls()).hasSize(2);
             assertThat(criticalHook.calls()).hasSize(1);
         }
@@ -490,10 +319,11 @@ class AlertsFlowTest {
             // today's digest has gone: a later NORMAL incident waits for tomorrow's
             IncidentEventData second = IncidentData.reported().region("PE-JUN").riskOngoing(false).violations(Violation.HARASSMENT).build();
             EVENTS.reported(second);
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(
+            await().atMost(Duration.ofSeconds(20)).until(() -> sql.count(
                     "SELECT count(*) FROM digest_entry WHERE incident_id = ? AND sent_at IS NULL", second.incidentId()) == 1);
-            Thread.sleep(2500);
-            assertThat(GreenMailResource.messagesTo("junin@brigada.test")).hasSize(1);
+            // The digest check runs every second here: no second digest goes today, through several of them.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                    GreenMailResource.messagesTo("junin@brigada.test").size() == 1);
             assertThat(hook.calls()).isEmpty();
         }
     }
@@ -502,37 +332,5 @@ class AlertsFlowTest {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long count(String sql, Object... parameters) throws Exception {
-        return Long.parseLong(text(sql, parameters));
-    }
-
-    private String text(String sql, Object... parameters) throws Exception {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        }
-    }
-
-    private void update(String sql, Object... parameters) throws Exception {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }
