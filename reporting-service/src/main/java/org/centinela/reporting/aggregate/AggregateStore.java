@@ -306,9 +306,11 @@ public class AggregateStore {
     private static AggregateState read(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
             row.next();
+            int current = row.getInt(1);
             int building = row.getInt(2);
-            return new AggregateState(row.getInt(1), row.wasNull() ? null : building, row.getLong(3),
-                    row.getTimestamp(4).toInstant());
+            // wasNull() speaks of the column read last: building_generation, read just before it.
+            Integer buildingOrNull = row.wasNull() ? null : building;
+            return new AggregateState(current, buildingOrNull, row.getLong(3), row.getTimestamp(4).toInstant());
         }
     }
 }
