@@ -72,6 +72,7 @@ public final class ConsumerLoop<T> {
     private volatile long total;
     private volatile long read;
     private volatile long unreadable;
+    private volatile Map<TopicPartition, Long> endOffsets = Map.of();
     private Thread thread;
 
     ConsumerLoop(ConsumerSettings settings, EventHandler<T> handler, String bootstrapServers, String clientPrefix,
@@ -128,6 +129,11 @@ public final class ConsumerLoop<T> {
     /** A replay's records from its start to the end offsets it found; 0 until known. */
     public long total() {
         return total;
+    }
+
+    /** A replay's end offsets, found when it joined: where a replay that goes on from this one starts. */
+    public Map<TopicPartition, Long> endOffsets() {
+        return endOffsets;
     }
 
     /** Records read so far (applied or dead-lettered). */
@@ -200,7 +206,10 @@ public final class ConsumerLoop<T> {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Subscribes (group) or assigns every partition from the beginning; a replay's end offsets, else null. */
+    /**
+     * Subscribes (group) or assigns every partition from the beginning, or from its start offset when the settings
+     * give one; returns a replay's end offsets, else null.
+     */
     private Map<TopicPartition, Long> join(KafkaConsumer<String, byte[]> kafka) {
         if (settings.groupId().isPresent()) {
             kafka.subscribe(settings.topics(), new ConsumerRebalanceListener() {
@@ -229,6 +238,11 @@ public final class ConsumerLoop<T> {
         }
         kafka.assign(partitions);
         kafka.seekToBeginning(partitions);
+        settings.startOffsets().forEach((partition, offset) -> {
+            if (partitions.contains(partition)) {
+                kafka.seek(partition, offset);
+            }
+        });
         partitions.forEach(kafka::position);
         assigned = true;
         if (!settings.replay()) {
@@ -240,6 +254,7 @@ public final class ConsumerLoop<T> {
             records += end.get(partition) - kafka.position(partition);
         }
         total = records;
+        endOffsets = Map.copyOf(end);
         LOG.infof("[consumer=%s] Replaying %d records of %s", settings.name(), records, partitions);
         return end;
     }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +16,14 @@ import java.util.Optional;
 import org.centinela.reporting.disclosure.RecordKeys;
 
 /**
- * Transactions on the aggregates. Every writer first locks the single aggregate_state row, so live batches,
- * rebuild batches and the rebuild's start and switch are serialised: a live batch committed after a rebuild
- * started also went into the generation being rebuilt, and one committed before it is inside the end offsets
- * the rebuild reads up to. Rebuilds are rows of {@code rebuild_run}, so all instances see the same one: at most one
- * runs, it switches only while it is still the running one, and a switch never drops the generation it serves.
+ * Transactions on the aggregates. Every writer of a served or building generation first locks the single
+ * aggregate_state row, so live batches, rebuild batches and the rebuild's steps are serialised. A rebuild first
+ * bulk-loads a new generation from the topics up to their end offsets ({@link GenerationLoad}) while live batches
+ * write only the served one; {@link #finishLoad} then makes it the building generation, which every live batch
+ * committed afterwards writes too, and the rebuild catches up from the bulk's end offsets to those found after that
+ * commit: an event is in the new generation whichever side applies it, and applying it twice changes nothing.
+ * Rebuilds are rows of {@code rebuild_run}, so all instances see the same one: at most one runs, it switches only
+ * while it is still the running one, and a switch never drops the generation it serves.
  */
 @ApplicationScoped
 public class AggregateStore {
@@ -59,7 +63,51 @@ public class AggregateStore {
         });
     }
 
-    /** Applies a rebuild batch to the generation being built; the served figures do not change. */
+    /** A bulk load of a rebuild's generation, written only by the rebuild until {@link #finishLoad}. */
+    public GenerationLoad load(RebuildRun run) {
+        return new GenerationLoad(run.generation(), keys);
+    }
+
+    /**
+     * Writes one replayed batch of a bulk load; no live batch writes that generation yet, so no lock. Its commit does
+     * not wait for the disk: a crash before the switch ends the rebuild and drops the generation anyway, and the
+     * switch's own commit makes everything before it durable.
+     */
+    public void loadBatch(GenerationLoad load, List<ReportingEvent> events) {
+        GenerationLoad.Batch batch = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL synchronous_commit = off");
+                }
+                return load.write(connection, events);
+            }
+        });
+        load.keep(batch);
+    }
+
+    /**
+     * Ends the bulk load: writes its cells and makes its generation the building one, which live batches write from
+     * now on. False (and nothing changed) when the rebuild is no longer the running one.
+     */
+    public boolean finishLoad(RebuildRun run, GenerationLoad load) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                read(connection, LOCK_STATE);
+                if (running(connection).filter(current -> current.id() == run.id()).isEmpty()) {
+                    return false;
+                }
+                load.writeCells(connection);
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE aggregate_state SET building_generation = ? WHERE id = 1")) {
+                    update.setInt(1, run.generation());
+                    update.executeUpdate();
+                }
+                return true;
+            }
+        });
+    }
+
+    /** Applies a rebuild's catch-up batch to the building generation; the served figures do not change. */
     public int applyToGeneration(int generation, List<ReportingEvent> events) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
@@ -78,8 +126,8 @@ public class AggregateStore {
     }
 
     /**
-     * Opens a new, empty generation for a rebuild run by {@code owner}, which live batches write to from now on; empty
-     * when a rebuild is already running on any instance. A rebuild whose heartbeat is older than {@code stale} (its
+     * Opens a new, empty generation for a rebuild run by {@code owner} (live batches write to it only once its bulk
+     * load is finished); empty when a rebuild is already running on any instance. A rebuild whose heartbeat is older than {@code stale} (its
      * instance died) is taken over: marked FAILED and its generation dropped. A generation number is never reused.
      */
     public Optional<RebuildRun> openGeneration(String owner, Duration stale) {
@@ -109,8 +157,7 @@ public class AggregateStore {
                 }
                 delete(connection, generation);
                 try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE aggregate_state SET building_generation = ? WHERE id = 1")) {
-                    update.setInt(1, generation);
+                        "UPDATE aggregate_state SET building_generation = NULL WHERE id = 1")) {
                     update.executeUpdate();
                 }
                 try (PreparedStatement insert = connection.prepareStatement("""
@@ -259,9 +306,11 @@ public class AggregateStore {
     private static AggregateState read(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
             row.next();
+            int current = row.getInt(1);
             int building = row.getInt(2);
-            return new AggregateState(row.getInt(1), row.wasNull() ? null : building, row.getLong(3),
-                    row.getTimestamp(4).toInstant());
+            // wasNull() speaks of the column read last: building_generation, read just before it.
+            Integer buildingOrNull = row.wasNull() ? null : building;
+            return new AggregateState(current, buildingOrNull, row.getLong(3), row.getTimestamp(4).toInstant());
         }
     }
 }

@@ -64,13 +64,6 @@ public final class AggregateWriter {
                 women, justice_status, verification, revision
             FROM incident_fact WHERE generation = ? AND incident_id = ANY(?)""";
 
-    private static final String ADD_CELLS = """
-            INSERT INTO incident_cell (generation, year, region, dimension, key, incidents, key_sum)
-            SELECT ?, * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
-            ON CONFLICT (generation, year, region, dimension, key)
-            DO UPDATE SET incidents = incident_cell.incidents + EXCLUDED.incidents,
-                key_sum = incident_cell.key_sum + EXCLUDED.key_sum""";
-
     private static final String UPSERT_ALERT = """
             INSERT INTO alert_fact (generation, alert_id, priority, region, raised_at, acknowledged_at, escalated,
                 delivery_failures, cell_key, resolved_at)
@@ -128,13 +121,14 @@ public final class AggregateWriter {
         return fresh;
     }
 
-    private static void upsertIncidents(Connection connection, int generation, Map<UUID, IncidentEventData> incidents,
-                                        RecordKeys keys) throws SQLException {
+    /** Writes each incident's state unless the stored one is as new, and moves its cells by the difference. */
+    static void upsertIncidents(Connection connection, int generation, Map<UUID, IncidentEventData> incidents,
+                                RecordKeys keys) throws SQLException {
         if (incidents.isEmpty()) {
             return;
         }
         Map<UUID, IncidentFact> stored = stored(connection, generation, incidents.keySet());
-        Map<CellKey, long[]> deltas = new HashMap<>();
+        CellDeltas deltas = new CellDeltas();
         List<UUID> ids = new ArrayList<>();
         List<Long> cellKeys = new ArrayList<>();
         List<IncidentFact> facts = new ArrayList<>();
@@ -146,9 +140,9 @@ public final class AggregateWriter {
             IncidentFact after = IncidentFact.of(data);
             long key = keys.of(data.incidentId());
             if (before != null) {
-                count(deltas, before, -1, key);
+                deltas.count(before, -1, key);
             }
-            count(deltas, after, 1, key);
+            deltas.count(after, 1, key);
             ids.add(data.incidentId());
             cellKeys.add(key);
             facts.add(after);
@@ -173,7 +167,7 @@ public final class AggregateWriter {
                 upsert.executeUpdate();
             }
         }
-        addCells(connection, generation, deltas);
+        deltas.write(connection, generation);
     }
 
     private static Map<UUID, IncidentFact> stored(Connection connection, int generation, Collection<UUID> ids)
@@ -194,39 +188,6 @@ public final class AggregateWriter {
         return stored;
     }
 
-    /** Adds sign × the incident's counts, and sign × its record key to the key sum of each of its cells. */
-    private static void count(Map<CellKey, long[]> deltas, IncidentFact fact, long sign, long recordKey) {
-        int year = fact.occurredOn().getYear();
-        fact.cells((dimension, key) -> add(deltas, new CellKey(year, fact.region(), dimension, key), sign, sign * recordKey),
-                (dimension, key, amount) -> add(deltas, new CellKey(year, fact.region(), dimension, key),
-                        sign * amount, sign * recordKey));
-    }
-
-    private static void add(Map<CellKey, long[]> deltas, CellKey cell, long incidents, long keySum) {
-        long[] delta = deltas.computeIfAbsent(cell, c -> new long[2]);
-        delta[0] += incidents;
-        delta[1] += keySum;
-    }
-
-    private static void addCells(Connection connection, int generation, Map<CellKey, long[]> deltas) throws SQLException {
-        List<CellKey> cells = deltas.entrySet().stream()
-                .filter(delta -> delta.getValue()[0] != 0 || delta.getValue()[1] != 0)
-                .map(Map.Entry::getKey).toList();
-        if (cells.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement(ADD_CELLS)) {
-            upsert.setInt(1, generation);
-            upsert.setArray(2, connection.createArrayOf("int4", cells.stream().map(CellKey::year).toArray()));
-            upsert.setArray(3, connection.createArrayOf("text", cells.stream().map(CellKey::region).toArray()));
-            upsert.setArray(4, connection.createArrayOf("text", cells.stream().map(CellKey::dimension).toArray()));
-            upsert.setArray(5, connection.createArrayOf("text", cells.stream().map(CellKey::key).toArray()));
-            upsert.setArray(6, connection.createArrayOf("int8", cells.stream().map(cell -> deltas.get(cell)[0]).toArray()));
-            upsert.setArray(7, connection.createArrayOf("int8", cells.stream().map(cell -> deltas.get(cell)[1]).toArray()));
-            upsert.executeUpdate();
-        }
-    }
-
     private static Array column(Connection connection, List<IncidentFact> facts,
                                 java.util.function.Function<IncidentFact, String> value) throws SQLException {
         return connection.createArrayOf("text", facts.stream().map(value).toArray());
@@ -234,9 +195,6 @@ public final class AggregateWriter {
 
     private static List<String> strings(java.sql.Array array) throws SQLException {
         return List.of((String[]) array.getArray());
-    }
-
-    private record CellKey(int year, String region, String dimension, String key) {
     }
 
     private static void upsertAlerts(Connection connection, int generation, Iterable<AlertChange> alerts,

@@ -11,7 +11,8 @@ import org.centinela.reporting.aggregate.ReportingEvent;
 /**
  * Reads an event of the incidents or alerts topic into a {@link ReportingEvent}. Unknown fields are ignored; an
  * event without the facts the aggregates need is unreadable; a type this service has no use for is kept as
- * {@link ReportingEvent.Ignored}, so it is recorded as processed.
+ * {@link ReportingEvent.Ignored}, so it is recorded as processed. Incident data, most of what a rebuild reads, is
+ * read field by field ({@link IncidentJson}); alert data is bound whole.
  */
 @ApplicationScoped
 public class EventReader {
@@ -19,7 +20,7 @@ public class EventReader {
     public ReportingEvent read(CloudEventRecord record) throws UnreadableEventException {
         return switch (record.type()) {
             case EventTypes.INCIDENT_REPORTED, EventTypes.INCIDENT_UPDATED ->
-                    new ReportingEvent.Incident(record.id(), checked(record.data(IncidentEventData.class)));
+                    new ReportingEvent.Incident(record.id(), checked(IncidentJson.read(record.record().value())));
             case EventTypes.ALERT_RAISED, EventTypes.ALERT_DELIVERED, EventTypes.ALERT_DELIVERY_FAILED,
                  EventTypes.ALERT_ACKNOWLEDGED, EventTypes.ALERT_ESCALATED, EventTypes.ALERT_RESOLVED ->
                     new ReportingEvent.Alert(record.id(), record.type(), checked(record.data(AlertEventData.class)));
