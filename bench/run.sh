@@ -169,6 +169,8 @@ if wants cpu-cost; then
 fi
 # After the loads above: stats-304 first waits for the summary to stop changing (the consumers caught up).
 if wants stats-304; then
+  command -v wrk >/dev/null || log "wrk is not installed (Debian: apt-get install wrk): stats-304 falls back to the JDK" \
+    "HttpClient, whose own ceiling is below the service's; SPEC's ratio is measured with wrk"
   bench stats-304 --reporting "$REPORTING" --admin-token "$ADMIN_TOKEN" --clients "$CLIENTS" \
     --seconds "$S304_SECONDS" --warmup "$WARMUP"
 fi

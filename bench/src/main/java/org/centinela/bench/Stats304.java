@@ -3,14 +3,35 @@ package org.centinela.bench;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * SPEC §8 row 4: conditional GETs of the summary answered 304 per second ÷ trivial GETs (/q/health/live) per
- * second of the same service, with the same client at the same concurrency, measured one after the other.
+ * second of the same service, both driven by wrk (2 threads, as many connections as clients), one after the other
+ * in the same run. Without wrk on the PATH it says so and falls back to the JDK HttpClient, whose own ceiling is
+ * below the service's (so that ratio says less).
  */
 final class Stats304 {
 
-    static final double TARGET_RATIO = 0.5;
+    static final double TARGET_RATIO = 0.7;
+    private static final int WRK_THREADS = 2;
+
+    /** One side of the ratio, whichever client drove it. */
+    private record Side(double rate, long succeeded, long failed, String firstFailure, double p99Millis,
+                        Map<String, Object> latency) {
+
+        static Side of(Wrk.Outcome outcome) {
+            return new Side(outcome.rate(), outcome.requests() - outcome.unexpected(),
+                    outcome.unexpected() + outcome.socketErrors(), outcome.firstUnexpected(), outcome.p99Micros() / 1e3,
+                    outcome.latency());
+        }
+
+        static Side of(ClosedLoop.Outcome outcome) {
+            return new Side(outcome.rate(), outcome.succeeded(), outcome.failed(), outcome.firstFailure(),
+                    outcome.latencies().percentileMillis(99), outcome.latencies().summary());
+        }
+    }
 
     private Stats304() {
     }
@@ -31,36 +52,53 @@ final class Stats304 {
         HttpResponse<String> first = Http.expect(http.get(summary, token), 200);
         String etag = first.headers().firstValue("ETag")
                 .orElseThrow(() -> new IllegalStateException("GET /api/v1/stats/summary sent no ETag"));
-
-        // A 200 here means the summary changed under us (something is still writing): not a 304, so a failure.
-        ClosedLoop.Outcome conditional = ClosedLoop.run(clients, warmup, measure, maxRequests, () -> {
-            HttpResponse<String> response = http.get(summary, token, etag);
-            return response.statusCode() == 304 && response.body().isEmpty() ? null
-                    : response.statusCode() + " " + Json.abbreviate(response.body());
-        });
         URI live = reporting.resolve("/q/health/live");
-        ClosedLoop.Outcome trivial = ClosedLoop.run(clients, warmup, measure, maxRequests, () -> {
-            HttpResponse<String> response = http.get(live, null);
-            return response.statusCode() == 200 ? null : String.valueOf(response.statusCode());
-        });
+
+        // A 200 in the conditional run means the summary changed under us (something is still writing): a failure.
+        Optional<Wrk> wrk = args.has("jdk-client") ? Optional.empty() : Wrk.find(WRK_THREADS, clients);
+        String client;
+        Side conditional;
+        Side trivial;
+        if (wrk.isPresent()) {
+            client = wrk.get().describe();
+            conditional = Side.of(wrk.get().run(Wrk.Request.get(summary, token, etag, 304), warmup, measure));
+            trivial = Side.of(wrk.get().run(Wrk.Request.get(live, null, null, 200), warmup, measure));
+        } else {
+            client = "JDK HttpClient, " + clients + " clients";
+            if (!args.has("jdk-client")) {
+                System.err.println("stats-304: wrk is not on the PATH (Debian: apt-get install wrk); measuring with the "
+                        + "JDK HttpClient instead, whose own ceiling is about half of what the service answers, so the "
+                        + "ratio is not SPEC's (both driven by wrk)");
+                client += " (wrk not found)";
+            }
+            conditional = Side.of(ClosedLoop.run(clients, warmup, measure, maxRequests, () -> {
+                HttpResponse<String> response = http.get(summary, token, etag);
+                return response.statusCode() == 304 && response.body().isEmpty() ? null
+                        : response.statusCode() + " " + Json.abbreviate(response.body());
+            }));
+            trivial = Side.of(ClosedLoop.run(clients, warmup, measure, maxRequests, () -> {
+                HttpResponse<String> response = http.get(live, null);
+                return response.statusCode() == 200 ? null : String.valueOf(response.statusCode());
+            }));
+        }
 
         double ratio = Format.ratio(conditional.rate(), trivial.rate());
-        result.row("reporting: conditional summary GET → 304, at " + clients + " clients",
-                        Format.number(conditional.rate()) + "/s (p99 "
-                                + Format.millis(conditional.latencies().percentileMillis(99)) + ")",
+        result.row("reporting: conditional summary GET → 304, " + client,
+                        Format.number(conditional.rate()) + "/s (p99 " + Format.millis(conditional.p99Millis()) + ")",
                         "GET /q/health/live same service: " + Format.number(trivial.rate()) + "/s",
                         "ratio " + Format.number(ratio) + " (target ≥ " + TARGET_RATIO + ")",
-                        conditional.failed() == 0 && ratio >= TARGET_RATIO)
+                        conditional.failed() == 0 && trivial.failed() == 0 && ratio >= TARGET_RATIO)
+                .detail("client", client)
                 .detail("settledSeconds", Format.round(settled))
                 .detail("etag", etag)
                 .detail("notModified", conditional.succeeded())
                 .detail("not304", conditional.failed())
                 .detail("firstNot304", conditional.firstFailure())
                 .detail("conditionalPerSecond", Format.round(conditional.rate()))
-                .detail("conditionalLatency", conditional.latencies().summary())
+                .detail("conditionalLatency", conditional.latency())
                 .detail("trivialPerSecond", Format.round(trivial.rate()))
                 .detail("trivialFailed", trivial.failed())
-                .detail("trivialLatency", trivial.latencies().summary())
+                .detail("trivialLatency", trivial.latency())
                 .detail("ratio", Format.round(ratio));
     }
 }

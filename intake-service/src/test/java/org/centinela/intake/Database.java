@@ -46,6 +46,7 @@ public final class Database {
     /** Row counts of every table an incident report writes to. */
     public String writeCounts() {
         return "incident=" + count("incident") + " history=" + count("incident_history") + " outbox=" + count("outbox")
-                + " idempotency=" + count("idempotency_key") + " sequence=" + single("SELECT coalesce(sum(last_value), 0) FROM reference_sequence");
+                + " idempotency=" + count("idempotency_key") + " sequence="
+                + single("SELECT coalesce(sum(last_value), 0) FROM pg_sequences WHERE sequencename LIKE 'reference\\_%'");
     }
 }

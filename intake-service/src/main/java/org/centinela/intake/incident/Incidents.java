@@ -99,12 +99,13 @@ public class Incidents {
      */
     public StoredResponse report(Caller caller, IncidentRequest request, String idempotencyKey, String requestHash) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String reference = references.next(country, now.atZone(ZoneOffset.UTC).getYear());
-        return QuarkusTransaction.requiringNew().call(() -> record(caller, request, idempotencyKey, requestHash, now, reference));
+        int year = now.atZone(ZoneOffset.UTC).getYear();
+        references.prepare(country, year);
+        return QuarkusTransaction.requiringNew().call(() -> record(caller, request, idempotencyKey, requestHash, now, year));
     }
 
     private StoredResponse record(Caller caller, IncidentRequest request, String idempotencyKey, String requestHash,
-                                  Instant now, String reference) {
+                                  Instant now, int year) {
         UUID organisationId = caller.organisationId().orElseThrow();
         if (idempotencyKey != null) {
             Optional<StoredResponse> first = idempotency.claim(organisationId, idempotencyKey, requestHash);
@@ -118,7 +119,7 @@ public class Incidents {
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.UNAUTHORIZED, "Unknown organisation")));
         Incident incident = new Incident();
         incident.id = UUID.randomUUID();
-        incident.reference = reference;
+        incident.reference = references.next(country, year);
         incident.organisationId = organisationId;
         incident.receivedAt = now;
         incident.occurredOn = request.occurredOn();

@@ -27,7 +27,10 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** Send NOTIFY on commit so that the relays of other instances wake too. */
+    /**
+     * Send NOTIFY on commit so that the relays of other instances wake, when this instance runs no relay of its own
+     * (with one running here, its wake-up after commit is enough, and a NOTIFY would make commits wait in line).
+     */
     @WithDefault("true")
     boolean notifyOnCommit();
 

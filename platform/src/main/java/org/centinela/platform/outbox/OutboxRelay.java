@@ -37,8 +37,8 @@ import org.jboss.logging.Logger;
  * Publishes committed outbox rows to the service's topic and marks them sent only after the broker acknowledged
  * them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two instances never publish the same row; a row is
  * claimed only when no earlier row of its incident is still unsent, so each incident's events reach Kafka in order
- * even when two relays run or a send fails. Wakes right after each local commit, on NOTIFY from other instances, and
- * otherwise polls; while Kafka is unreachable it retries with a growing pause, never skipping a row. Sent rows are
+ * even when two relays run or a send fails. Wakes right after each local commit, on NOTIFY from instances that run no
+ * relay, and otherwise polls; while Kafka is unreachable it retries with a growing pause, never skipping a row. Sent rows are
  * deleted once past their retention, so the table holds the backlog and a week of history, not every event ever.
  */
 @ApplicationScoped
@@ -132,6 +132,11 @@ public class OutboxRelay {
     /** Makes the relay look for pending rows now. */
     public void wake() {
         signal.release();
+    }
+
+    /** Whether this instance's relay is publishing (started, enabled, not shut down). */
+    public boolean running() {
+        return running;
     }
 
     /** The topic this relay publishes to. */

@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * Appends an event to the outbox inside the caller's transaction, so the event exists exactly when the change it
- * describes was committed; once that transaction commits, this instance's {@link OutboxRelay} is woken (and other
- * instances' by NOTIFY), and publishes it.
+ * describes was committed; once that transaction commits, this instance's {@link OutboxRelay} is woken and publishes
+ * it. An instance that runs no relay wakes the other instances' by NOTIFY instead.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -66,7 +66,10 @@ public class OutboxWriter {
                 insert.setString(5, payload);
                 insert.executeUpdate();
             }
-            if (config.notifyOnCommit() && transactions.getResource(WAKE_AFTER_COMMIT) == null) {
+            if (config.notifyOnCommit() && !relay.running() && transactions.getResource(WAKE_AFTER_COMMIT) == null) {
+                // Only where no relay runs in this instance: a transaction that NOTIFYs holds PostgreSQL's notify
+                // lock (one for the whole server) through its commit and WAL flush, so such commits go one at a time
+                // instead of sharing a flush. Where this instance's relay runs, the wake-up after commit is enough.
                 // Delivered to listeners only when this transaction commits.
                 try (Statement notify = connection.createStatement()) {
                     notify.execute("NOTIFY " + CHANNEL);
