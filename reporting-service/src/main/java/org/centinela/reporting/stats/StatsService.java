@@ -27,6 +27,7 @@ import org.centinela.reporting.disclosure.RecordKeys;
 public class StatsService {
 
     private static final int CACHED_BODIES = 512;
+    private static final int CACHED_QUESTIONS = 512;
 
     private final StatsRepository repository;
     private final ServedVersion servedVersion;
@@ -36,12 +37,8 @@ public class StatsService {
     private final RecordKeys keys;
     private final CellKeyMethod method;
     private final SmallCellSuppression suppression;
-    private final Map<String, String> bodies = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > CACHED_BODIES;
-        }
-    };
+    private final Map<String, String> bodies = leastRecentlyUsed(CACHED_BODIES);
+    private final Map<String, String> questionDigests = leastRecentlyUsed(CACHED_QUESTIONS);
 
     public StatsService(StatsRepository repository, ServedVersion servedVersion, ReportingConfig config,
                         Regions regions, ObjectMapper json, RecordKeys keys) {
@@ -133,14 +130,32 @@ public class StatsService {
     }
 
     private String etag(long version, Kind kind, StatsRequest request) {
+        String question = kind + "?" + request.canonical() + "#exact=" + request.exact();
+        String digest;
+        synchronized (questionDigests) {
+            digest = questionDigests.computeIfAbsent(question, this::digest);
+        }
+        return "\"" + version + "-" + digest + "\"";
+    }
+
+    /** The question's part of its ETag: the same for every version, so dashboards polling one question hash it once. */
+    private String digest(String question) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((kind + "?" + request.canonical() + "#exact=" + request.exact() + "#k=" + k + "#keys="
-                    + keys.fingerprint()).getBytes(StandardCharsets.UTF_8));
-            return "\"" + version + "-" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
+            digest.update((question + "#k=" + k + "#keys=" + keys.fingerprint()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, String> leastRecentlyUsed(int capacity) {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 
     private String write(Object body) {
