@@ -17,7 +17,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-RUN="$ROOT/.run"
+# bin/centinela's run directory (pid files, logs): CENTINELA_RUN_DIR for a second system on this checkout.
+RUN=${CENTINELA_RUN_DIR:-"$ROOT/.run"}
 JAR="$ROOT/bench/target/centinela-bench.jar"
 
 EVENTS=${BENCH_EVENTS:-1000000}
@@ -92,12 +93,11 @@ for entry in "${SERVICES[@]}"; do
 done
 
 # ---------------------------------------------------------------- start-up (restarts each service in turn)
+# Through each service's supervisor: the service comes back exactly as bin/centinela runs it.
 if wants startup; then
   for entry in "${SERVICES[@]}"; do
     name=${entry%%:*}
-    bench startup --name "$name" --port "${entry##*:}" \
-      --jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" --log "$RUN/$name.log" --pid-file "$RUN/$name.pid" \
-      --java-opts "$JAVA_OPTS"
+    bench startup --name "$name" --port "${entry##*:}" --run-dir "$RUN"
     await_ready "${entry##*:}" 90 || die "$name did not come back after its start-up measurement"
   done
   sleep 5 # consumers joining their groups after the restarts
