@@ -27,7 +27,6 @@ ADMIN_TOKEN=${CENTINELA_ADMIN_TOKEN:-dev-admin-token}
 KAFKA=${BENCH_KAFKA:-127.0.0.1:${KAFKA_PORT:-9092}}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
-JAVA_OPTS=${CENTINELA_JAVA_OPTS:-"-Xms64m -Xmx256m -XX:+UseSerialGC"}
 read -r -a SERVICES <<< "${BENCH_SERVICES:-intake-service:8081 alerts-service:8082 reporting-service:8083}"
 INTAKE=http://127.0.0.1:${SERVICES[0]##*:}
 ALERTS=http://127.0.0.1:${SERVICES[1]##*:}
@@ -168,11 +167,11 @@ if wants rebuild; then
     if ! port_open "$candidate"; then port=$candidate; break; fi
   done
   [ -n "$port" ] || die "no free port in 18300-18399 for the rebuild's reporting-service"
-  log "starting a reporting-service of its own on :$port (log in .run/bench-reporting.log)"
-  # shellcheck disable=SC2086
+  log "starting a reporting-service of its own on :$port (log in ${RUN#"$ROOT"/}/bench-reporting.log)"
+  # As bin/centinela runs reporting-service (JVM options, AppCDS archive, environment), on a database and topics of its own.
   REPORTING_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$REBUILD_DB" CENTINELA_TOPIC_PREFIX="$REBUILD_PREFIX" \
-    nohup java $JAVA_OPTS -Dquarkus.http.port="$port" -Dcentinela.reporting.consumer-group=centinela-bench-reporting \
-    -jar "$ROOT/reporting-service/target/quarkus-app/quarkus-run.jar" > "$RUN/bench-reporting.log" 2>&1 &
+    nohup "$ROOT/bin/centinela" run-service reporting-service -Dquarkus.http.port="$port" \
+    -Dcentinela.reporting.consumer-group=centinela-bench-reporting > "$RUN/bench-reporting.log" 2>&1 &
   rebuild_pid=$!
   # Run even when it is not ready: the benchmark then records the error in the results table.
   await_ready "$port" 90 || log "the rebuild's reporting-service was not ready in 90 s; see .run/bench-reporting.log"
