@@ -8,7 +8,8 @@
 #   BENCH_QUICK=1 bench/run.sh        seconds instead of minutes, 4 clients, 10,000 events: checks the set-up;
 #                                     its table goes to bench/results/tmp/quick-RESULTS.md, not RESULTS.md
 #   BENCH_SERVICES="intake-service:18081 alerts-service:18082 reporting-service:18083"  a system on other ports
-#                                     (must be running: bin/centinela starts only the default ports)
+#                                     (must be running, started by bin/centinela start with CENTINELA_*_PORT; give
+#                                     its CENTINELA_RUN_DIR too, where its pid files and logs are)
 #
 # Uses the running system if the three services answer ready, else starts it with bin/centinela start (dev profile).
 # Run it on a quiet machine: every figure is compared with a limit measured in the same run, but the load
