@@ -8,7 +8,8 @@
 #   BENCH_QUICK=1 bench/run.sh        seconds instead of minutes, 4 clients, 10,000 events: checks the set-up;
 #                                     its table goes to bench/results/tmp/quick-RESULTS.md, not RESULTS.md
 #   BENCH_SERVICES="intake-service:18081 alerts-service:18082 reporting-service:18083"  a system on other ports
-#                                     (must be running: bin/centinela starts only the default ports)
+#                                     (must be running, started by bin/centinela start with CENTINELA_*_PORT; give
+#                                     its CENTINELA_RUN_DIR too, where its pid files and logs are)
 #
 # Uses the running system if the three services answer ready, else starts it with bin/centinela start (dev profile).
 # Run it on a quiet machine: every figure is compared with a limit measured in the same run, but the load
@@ -17,7 +18,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-RUN="$ROOT/.run"
+# bin/centinela's run directory (pid files, logs): CENTINELA_RUN_DIR for a second system on this checkout.
+RUN=${CENTINELA_RUN_DIR:-"$ROOT/.run"}
 JAR="$ROOT/bench/target/centinela-bench.jar"
 
 EVENTS=${BENCH_EVENTS:-1000000}
@@ -26,7 +28,6 @@ ADMIN_TOKEN=${CENTINELA_ADMIN_TOKEN:-dev-admin-token}
 KAFKA=${BENCH_KAFKA:-127.0.0.1:${KAFKA_PORT:-9092}}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
-JAVA_OPTS=${CENTINELA_JAVA_OPTS:-"-Xms64m -Xmx256m -XX:+UseSerialGC"}
 read -r -a SERVICES <<< "${BENCH_SERVICES:-intake-service:8081 alerts-service:8082 reporting-service:8083}"
 INTAKE=http://127.0.0.1:${SERVICES[0]##*:}
 ALERTS=http://127.0.0.1:${SERVICES[1]##*:}
@@ -92,39 +93,13 @@ for entry in "${SERVICES[@]}"; do
 done
 
 # ---------------------------------------------------------------- start-up (restarts each service in turn)
-# bin/centinela supervises each service and starts it again whenever it exits, which would race the benchmark's own
-# start for the port. So each service is taken from its supervisor first (the .stop file ends the supervisor's loop;
-# the JVM goes on until the benchmark stops it), and afterwards the benchmark's JVMs make way for bin/centinela start,
-# which brings the services back supervised.
-unsupervise() { # name
-  local supervisor="$RUN/$1.supervisor.pid"
-  [ -f "$supervisor" ] || return 1
-  touch "$RUN/$1.stop"
-  kill "$(cat "$supervisor")" 2>/dev/null || true
-  rm -f "$supervisor"
-}
-stop_measured() { # name
-  local pid
-  pid=$(cat "$RUN/$1.pid" 2>/dev/null) || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-}
+# Through each service's supervisor: the service comes back exactly as bin/centinela runs it.
 if wants startup; then
-  supervised=()
   for entry in "${SERVICES[@]}"; do
     name=${entry%%:*}
-    if unsupervise "$name"; then supervised+=("$name"); fi
-    bench startup --name "$name" --port "${entry##*:}" \
-      --jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" --log "$RUN/$name.log" --pid-file "$RUN/$name.pid" \
-      --java-opts "$JAVA_OPTS"
+    bench startup --name "$name" --port "${entry##*:}" --run-dir "$RUN"
     await_ready "${entry##*:}" 90 || die "$name did not come back after its start-up measurement"
   done
-  if [ ${#supervised[@]} -gt 0 ]; then
-    for name in "${supervised[@]}"; do stop_measured "$name"; done
-    log "restarting ${supervised[*]} under bin/centinela's supervision"
-    "$ROOT/bin/centinela" start
-  fi
   sleep 5 # consumers joining their groups after the restarts
 fi
 
@@ -198,11 +173,11 @@ if wants rebuild; then
     if ! port_open "$candidate"; then port=$candidate; break; fi
   done
   [ -n "$port" ] || die "no free port in 18300-18399 for the rebuild's reporting-service"
-  log "starting a reporting-service of its own on :$port (log in .run/bench-reporting.log)"
-  # shellcheck disable=SC2086
+  log "starting a reporting-service of its own on :$port (log in ${RUN#"$ROOT"/}/bench-reporting.log)"
+  # As bin/centinela runs reporting-service (JVM options, AppCDS archive, environment), on a database and topics of its own.
   REPORTING_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$REBUILD_DB" CENTINELA_TOPIC_PREFIX="$REBUILD_PREFIX" \
-    nohup java $JAVA_OPTS -Dquarkus.http.port="$port" -Dcentinela.reporting.consumer-group=centinela-bench-reporting \
-    -jar "$ROOT/reporting-service/target/quarkus-app/quarkus-run.jar" > "$RUN/bench-reporting.log" 2>&1 &
+    nohup "$ROOT/bin/centinela" run-service reporting-service -Dquarkus.http.port="$port" \
+    -Dcentinela.reporting.consumer-group=centinela-bench-reporting > "$RUN/bench-reporting.log" 2>&1 &
   rebuild_pid=$!
   # Run even when it is not ready: the benchmark then records the error in the results table.
   await_ready "$port" 90 || log "the rebuild's reporting-service was not ready in 90 s; see .run/bench-reporting.log"

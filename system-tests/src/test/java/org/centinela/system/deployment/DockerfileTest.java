@@ -60,6 +60,19 @@ class DockerfileTest {
 
     @ParameterizedTest
     @FieldSource("SERVICES")
+    void theImageMakesItsOwnAppCdsArchiveAndStartsLikeBinCentinelaWithItAndTwoMallocArenas(String service) {
+        List<String> lines = instructions(service);
+        String archive = "/deployments/app-cds.jsa";
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN ") && l.contains("-XX:ArchiveClassesAtExit=" + archive)
+                        && l.contains("-jar /deployments/quarkus-run.jar")),
+                service + ": the archive is made by the image's own JVM, for the jar at the path it runs from");
+        String env = String.join("\n", lines.stream().filter(l -> l.startsWith("ENV ")).toList());
+        assertTrue(env.contains("-XX:SharedArchiveFile=" + archive), service + " starts with its archive");
+        assertTrue(env.contains("MALLOC_ARENA_MAX=2"), service + ": as many malloc arenas as bin/centinela gives it");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
     void theImageExposesTheServicesPortAndTheThreeImagesShareOneBase(String service) {
         int port = Checkout.httpPort(service);
         assertTrue(instructions(service).contains("EXPOSE " + port), service + " exposes " + port);
