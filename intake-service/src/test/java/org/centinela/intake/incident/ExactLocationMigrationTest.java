@@ -8,11 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.UUID;
-import org.centinela.platform.crypto.FieldCipher;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Upgrading a database whose incidents hold their locality and exact coordinates in the clear: V3 encrypts them
@@ -21,37 +18,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class ExactLocationMigrationTest {
 
-    private static final String SCHEMA = "location_migration_test";
-    private static final FieldCipher CIPHER = FieldCipher.withKey("k1", "dGVzdC1vbmx5LWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=");
-
-    private static PGSimpleDataSource database() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432")
-                + "/centinela_intake_test" + env("CENTINELA_TEST_DB_SUFFIX", ""));
-        dataSource.setUser(env("CENTINELA_DB_USER", "postgres"));
-        dataSource.setPassword(env("CENTINELA_DB_PASSWORD", ""));
-        return dataSource;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isEmpty() ? fallback : value;
-    }
-
-    private static FluentConfiguration flyway(PGSimpleDataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration")
-                .cleanDisabled(false).javaMigrations(new ExactLocationMigration(CIPHER));
-    }
+    private final MigrationSchema schema = new MigrationSchema("location_migration_test");
 
     @Test
     void rowsWrittenBeforeTheUpgradeKeepTheirLocationOnlyEncryptedAndTheirCoordinatesRounded() throws Exception {
-        PGSimpleDataSource dataSource = database();
-        flyway(dataSource).load().clean();
-        flyway(dataSource).target("2").load().migrate();
+        schema.freshAt("2");
         UUID located = UUID.randomUUID();
         UUID unlocated = UUID.randomUUID();
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("SET search_path TO " + SCHEMA);
+        try (Connection connection = schema.connect(); Statement sql = connection.createStatement()) {
             UUID organisation = UUID.randomUUID();
             sql.execute("INSERT INTO organisation VALUES ('" + organisation + "', 'Red', 'RED', now(), null)");
             for (String values : new String[] {
@@ -66,16 +40,15 @@ class ExactLocationMigrationTest {
             }
         }
 
-        flyway(dataSource).load().migrate();
+        schema.upgrade();
 
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("SET search_path TO " + SCHEMA);
+        try (Connection connection = schema.connect(); Statement sql = connection.createStatement()) {
             try (ResultSet row = sql.executeQuery("SELECT t::text, location_enc, latitude_rounded, longitude_rounded "
                     + "FROM incident t WHERE id = '" + located + "'")) {
                 row.next();
                 assertFalse(row.getString(1).contains("Celendín") || row.getString(1).contains("6.873519"), row.getString(1));
                 assertEquals("{\"locality\":\"Celendín\",\"latitude\":-6.873519,\"longitude\":-78.151937}",
-                        CIPHER.decrypt(row.getString(2)));
+                        MigrationSchema.CIPHER.decrypt(row.getString(2)));
                 assertEquals(-6.9, row.getDouble(3));
                 assertEquals(-78.2, row.getDouble(4));
             }
