@@ -1,6 +1,8 @@
 package org.centinela.reporting.stats;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -75,7 +77,7 @@ public class StatsResource {
     @APIResponse(responseCode = "304", description = "If-None-Match matches the current ETag")
     @APIResponse(responseCode = "400", description = "Unknown parameter or code, a date outside 1990-01-01..today; "
             + "for figures that are not exact, part of a month or a filter given twice")
-    public Response summary(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Uni<Response> summary(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return respond(StatsService.Kind.SUMMARY, uri, StatsRequest.SUMMARY, ifNoneMatch, MediaType.APPLICATION_JSON, false);
     }
 
@@ -89,7 +91,7 @@ public class StatsResource {
             {"interval":"month","groupBy":"perpetratorKind","series":[{"period":"2017-08","incidents":12,
              "counts":{"STATE":7,"NON_STATE":6,"UNKNOWN":0}}],"asOf":"2026-11-29T00:40:00Z"}""")))
     @APIResponse(responseCode = "304", description = "If-None-Match matches the current ETag")
-    public Response timeseries(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Uni<Response> timeseries(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return respond(StatsService.Kind.TIMESERIES, uri, StatsRequest.TIMESERIES, ifNoneMatch, MediaType.APPLICATION_JSON,
                 true);
     }
@@ -107,7 +109,7 @@ public class StatsResource {
              "byRegion":{"PE-CAJ":{"raised":12,"acknowledged":11,"medianSecondsToAcknowledge":300}},
              "asOf":"2026-11-29T00:40:00Z"}""")))
     @APIResponse(responseCode = "304", description = "If-None-Match matches the current ETag")
-    public Response alerts(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Uni<Response> alerts(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return respond(StatsService.Kind.ALERTS, uri, StatsRequest.ALERTS, ifNoneMatch, MediaType.APPLICATION_JSON, false);
     }
 
@@ -118,14 +120,14 @@ public class StatsResource {
             + "(period,key,incidents) as CSV; never single incidents")
     @APIResponse(responseCode = "200", content = @Content(mediaType = CSV, examples = @ExampleObject(name = "csv",
             value = "breakdown,key,incidents\r\ntotal,incidents,42\r\nbyRegion,PE-CAJ,12\r\nbyRegion,PE-LOR,\r\n")))
-    public Response export(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Uni<Response> export(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         StatsRequest request = request(uri, StatsRequest.TIMESERIES, false);
         StatsService.Kind kind = request.isTimeseries() ? StatsService.Kind.TIMESERIES_CSV : StatsService.Kind.SUMMARY_CSV;
         return respond(kind, request, ifNoneMatch, CSV);
     }
 
-    private Response respond(StatsService.Kind kind, UriInfo uri, Set<String> allowed, String ifNoneMatch,
-                             String mediaType, boolean timeseries) {
+    private Uni<Response> respond(StatsService.Kind kind, UriInfo uri, Set<String> allowed, String ifNoneMatch,
+                                  String mediaType, boolean timeseries) {
         return respond(kind, request(uri, allowed, timeseries), ifNoneMatch, mediaType);
     }
 
@@ -137,14 +139,22 @@ public class StatsResource {
         return request;
     }
 
-    private Response respond(StatsService.Kind kind, StatsRequest request, String ifNoneMatch, String mediaType) {
+    /**
+     * A dashboard's poll is answered on the event loop when nothing changed: the ETag is known from memory (see
+     * {@link StatsService#currentEtag}), so the 304 needs no worker thread. Only a body, which may read the
+     * aggregates, is made on a worker.
+     */
+    private Uni<Response> respond(StatsService.Kind kind, StatsRequest request, String ifNoneMatch, String mediaType) {
         String current = stats.currentEtag(kind, request);
         if (matches(ifNoneMatch, current)) {
-            return Response.notModified().header(HttpHeaders.ETAG, current).cacheControl(cacheControl).build();
+            return Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, current)
+                    .cacheControl(cacheControl).build());
         }
-        StatsService.Answer answer = stats.answer(kind, request);
-        return Response.ok(answer.body(), mediaType).header(HttpHeaders.ETAG, answer.etag()).cacheControl(cacheControl)
-                .build();
+        return Uni.createFrom().item(() -> {
+            StatsService.Answer answer = stats.answer(kind, request);
+            return Response.ok(answer.body(), mediaType).header(HttpHeaders.ETAG, answer.etag())
+                    .cacheControl(cacheControl).build();
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a W/ prefix does not matter. */
