@@ -16,9 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +29,7 @@ import org.centinela.testkit.Api;
 import org.centinela.testkit.ConsumerGroupProgress;
 import org.centinela.testkit.EventPublisher;
 import org.centinela.testkit.IncidentData;
+import org.centinela.testkit.Sql;
 import org.centinela.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +68,7 @@ class AccessAndTeamsTest {
                 Map.of("type", "WEBHOOK", "url", "https://piura.example/hook"));
         assertThat(created.prettify()).doesNotContain("very-secret-piura");
 
-        String stored = text("SELECT channels FROM team WHERE id = ?", id);
+        String stored = new Sql(db).text("SELECT channels FROM team WHERE id = ?", id);
         assertThat(stored).contains("https://piura.example/hook").doesNotContain("very-secret-piura");
 
         Api.as(Api.ADMIN).get("/api/v1/teams/" + id).then().statusCode(200)
@@ -205,17 +203,6 @@ class AccessAndTeamsTest {
                     .body("status", equalTo("ACKNOWLEDGED"));
             Api.as(owner.token()).get("/api/v1/alerts?status=ACKNOWLEDGED").then().statusCode(200)
                     .body("items.id", hasItem(alertId));
-        }
-    }
-
-    private String text(String sql, Object... parameters) throws Exception {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
         }
     }
 }

@@ -11,9 +11,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +25,7 @@ import org.centinela.platform.crypto.FieldCipher;
 import org.centinela.testkit.Api;
 import org.centinela.testkit.EventPublisher;
 import org.centinela.testkit.IncidentData;
+import org.centinela.testkit.Sql;
 import org.centinela.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
@@ -94,26 +92,15 @@ class WebhookTargetsTest {
 
             EVENTS.reported(incident);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(text(
+            await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(new Sql(db).text(
                     "SELECT d.status FROM delivery d JOIN alert a ON a.id = d.alert_id WHERE a.team_id = ? AND d.event = 'alert.raised'",
                     teamId)));
-            assertThat(text("SELECT d.failed_attempts || ' ' || string_agg(t.outcome || ': ' || t.error, ',') FROM delivery d "
+            assertThat(new Sql(db).text("SELECT d.failed_attempts || ' ' || string_agg(t.outcome || ': ' || t.error, ',') FROM delivery d "
                     + "JOIN alert a ON a.id = d.alert_id JOIN delivery_attempt t ON t.delivery_id = d.id "
                     + "WHERE a.team_id = ? AND d.event = 'alert.raised' GROUP BY d.failed_attempts", teamId))
                     .startsWith("1 FAILURE: ")
                     .contains("refused", "localhost", "loopback");
             assertThat(hook.calls()).isEmpty();
-        }
-    }
-
-    private String text(String sql, Object... parameters) throws Exception {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
         }
     }
 }
